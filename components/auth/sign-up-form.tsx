@@ -1,0 +1,60 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { TextField } from "@/components/forms/field";
+import { useServerErrors } from "@/components/forms/use-server-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ActionState } from "@/lib/server/action";
+import { signUpSchema, type SignUpInput } from "@/lib/validation/account";
+
+type Action = (prev: ActionState | null, input: SignUpInput) => Promise<ActionState>;
+
+export function SignUpForm({ action, callbackUrl }: { action: Action; callbackUrl: string }) {
+  const router = useRouter();
+  const [state, setState] = useState<ActionState | null>(null);
+  const form = useForm<SignUpInput>({
+    resolver: zodResolver(signUpSchema),
+    defaultValues: { username: "", name: "", email: "", password: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+  useServerErrors(state, form.setError);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await action(null, values);
+    setState(result);
+    if (!result.ok) return;
+    const res = await signIn("credentials", { identifier: values.username, password: values.password, redirect: false });
+    router.replace(res?.error ? "/signin" : callbackUrl);
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {state && !state.ok && !state.fieldErrors && <Alert tone="error">{state.message}</Alert>}
+      <TextField
+        label="Username"
+        autoComplete="username"
+        hint="1–15 letters, numbers or underscores. This is your @handle."
+        error={errors.username?.message}
+        {...form.register("username")}
+      />
+      <TextField label="Name" autoComplete="name" error={errors.name?.message} {...form.register("name")} />
+      <TextField label="E-mail" type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters."
+        error={errors.password?.message}
+        {...form.register("password")}
+      />
+      <Button type="submit" className="w-full" disabled={isSubmitting}>
+        {isSubmitting ? "Creating account…" : "Create account"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+"use client";
+import { useEffect } from "react";
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+
+type ServerState = { ok: boolean; message?: string; fieldErrors?: Record<string, string[] | undefined> } | null;
+
+/** Merges a server action's field errors back into react-hook-form. */
+export function useServerErrors<T extends FieldValues>(state: ServerState, setError: UseFormSetError<T>): void {
+  useEffect(() => {
+    if (!state || state.ok || !state.fieldErrors) return;
+    for (const [name, messages] of Object.entries(state.fieldErrors)) {
+      if (messages?.[0]) setError(name as Path<T>, { type: "server", message: messages[0] });
+    }
+  }, [state, setError]);
+}

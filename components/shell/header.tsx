@@ -1,0 +1,25 @@
+import Link from "next/link";
+import type { Theme } from "@/lib/config/theme";
+import { AccountMenu } from "./account-menu";
+import { ThemeToggle } from "./theme-toggle";
+
+interface Props {
+  platformName: string;
+  theme: Theme;
+  user: { username: string; name: string };
+}
+
+export function Header({ platformName, theme, user }: Props) {
+  return (
+    <header className="sticky top-0 z-10 flex h-14 items-center justify-between gap-3 border-b border-border bg-surface/90 px-3 backdrop-blur sm:px-5">
+      <Link href="/dashboard" className="rounded text-lg font-extrabold tracking-tight">
+        {platformName}
+        <span className="ml-2 hidden text-sm font-medium text-muted sm:inline">Developer Portal</span>
+      </Link>
+      <div className="flex items-center gap-1">
+        <ThemeToggle initial={theme} />
+        <AccountMenu username={user.username} name={user.name} />
+      </div>
+    </header>
+  );
+}

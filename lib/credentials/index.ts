@@ -1,0 +1,5 @@
+export * from "./formats";
+export * from "./hints";
+export * from "./hash";
+export * from "./encryption";
+export { keyMaterial } from "./keys";

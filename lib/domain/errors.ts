@@ -1,0 +1,37 @@
+export type DomainErrorCode = "not_found" | "forbidden" | "conflict" | "invalid" | "limit" | "rate_limited" | "unauthorized";
+
+export type FieldErrors = Record<string, string[]>;
+
+/** A business rule said no. `fieldErrors` points the message at form fields when it concerns one. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly fieldErrors?: FieldErrors,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export const HTTP_STATUS: Record<DomainErrorCode, number> = {
+  not_found: 404,
+  forbidden: 403,
+  conflict: 409,
+  invalid: 400,
+  limit: 403,
+  rate_limited: 429,
+  unauthorized: 401,
+};
+
+export const notFound = (what = "Not found") => new DomainError("not_found", what);
+export const fieldError = (code: DomainErrorCode, field: string, message: string) =>
+  new DomainError(code, message, { [field]: [message] });
+
+/** True for SQLite unique-constraint failures, optionally on one index or column list. */
+export function isUniqueViolation(err: unknown, needle?: string): boolean {
+  const e = err as { code?: string; message?: string };
+  return e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY"
+    ? !needle || (e.message ?? "").includes(needle)
+    : false;
+}

@@ -1,0 +1,27 @@
+import { Hono } from "hono";
+import { problems, v1Error } from "./problems";
+
+/** The platform app: OAuth and API paths, served without Next's per-request cost. */
+export function createPlatformApp(): Hono {
+  const app = new Hono();
+
+  app.use("*", async (c, next) => {
+    await next();
+    c.header("x-served-by", "platform");
+  });
+
+  app.get("/api/health", (c) => c.json({ status: "ok" }));
+
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    if (path.startsWith("/2/") || path === "/2") return c.json(problems.notFoundRoute(), 404);
+    return c.json(v1Error(34, "Sorry, that page does not exist."), 404);
+  });
+
+  app.onError((err, c) => {
+    console.error("platform error", c.req.method, new URL(c.req.url).pathname, err.name, err.message);
+    return c.json(v1Error(131, "Internal error"), 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,69 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import { keyMaterial } from "@/lib/credentials/keys";
+import { DomainError } from "@/lib/domain/errors";
+import { assertSignInAllowed, clearSignInFailures, recordFailedSignIn } from "@/lib/domain/rate-limits";
+import { createSession, endSession, SESSION_MAX_AGE_S } from "@/lib/domain/sessions";
+import { authenticate } from "@/lib/domain/users";
+import { signInSchema, WRONG_CREDENTIALS } from "@/lib/validation/account";
+
+
+
+function header(headers: unknown, name: string): string | undefined {
+  const h = headers as Record<string, string | string[] | undefined> | undefined;
+  const v = h?.[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** next-auth (v4) with the Credentials provider; each sign-in is a row in `sessions`, carried by the JWT. */
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: keyMaterial().authSecret,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "Username or e-mail",
+        credentials: { identifier: { type: "text" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          const parsed = signInSchema.safeParse(credentials ?? {});
+          if (!parsed.success) throw new Error(WRONG_CREDENTIALS);
+          const { identifier, password } = parsed.data;
+          const address = header(req?.headers, "x-devportal-client-ip") ?? "unknown";
+          try {
+            await assertSignInAllowed(identifier, address);
+          } catch (err) {
+            if (err instanceof DomainError) throw new Error(err.message);
+            throw err;
+          }
+          const db = getDb();
+          const user = await authenticate(db, identifier, password);
+          if (!user) {
+            await recordFailedSignIn(identifier, address);
+            throw new Error(WRONG_CREDENTIALS);
+          }
+          await clearSignInFailures(identifier);
+          return { id: user.id, name: user.username, sid: createSession(db, user.id) };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.sid = (user as { sid?: string }).sid;
+          token.uid = user.id;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, sid: token.sid as string | undefined, uid: token.uid as string | undefined };
+      },
+    },
+    events: {
+      signOut({ token }) {
+        if (typeof token?.sid === "string") endSession(getDb(), token.sid);
+      },
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { getDb } from "@/db/client";
+import type { Actor } from "@/lib/domain/actor";
+import { listDeveloperAccounts, type DeveloperAccount } from "@/lib/domain/developer-accounts";
+import { resolveSession } from "@/lib/domain/sessions";
+import { getUserById, type PublicUser } from "@/lib/domain/users";
+import { authOptions } from "./auth-options";
+
+export interface CurrentUser {
+  actor: Actor;
+  sessionId: string;
+  user: PublicUser;
+}
+
+/** The signed-in user of this request (validated against the sessions table), or null. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = (await getServerSession(authOptions())) as { sid?: string } | null;
+  if (!session?.sid) return null;
+  const db = getDb();
+  const actor = resolveSession(db, session.sid);
+  const user = actor && getUserById(db, actor.userId);
+  return actor && user ? { actor, sessionId: session.sid, user } : null;
+});
+
+/** The path of this request, set by proxy.ts, for "sign in and come back". */
+export async function currentPath(): Promise<string> {
+  return (await headers()).get("x-devportal-path") ?? "/dashboard";
+}
+
+export async function requireUser(): Promise<CurrentUser> {
+  const current = await getCurrentUser();
+  if (!current) redirect(`/signin?callbackUrl=${encodeURIComponent(await currentPath())}`);
+  return current;
+}
+
+export interface DeveloperContext extends CurrentUser {
+  accounts: DeveloperAccount[];
+  account: DeveloperAccount;
+}
+
+/** A signed-in user with developer access; others are sent to sign in or to "Sign up for developer access". */
+export const requireDeveloper = cache(async (): Promise<DeveloperContext> => {
+  const current = await requireUser();
+  const accounts = listDeveloperAccounts(getDb(), current.actor);
+  if (accounts.length === 0) redirect(`/developer/signup?callbackUrl=${encodeURIComponent(await currentPath())}`);
+  return { ...current, accounts, account: accounts[0]! };
+});
