@@ -9,6 +9,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A separate build folder per worktree user (parallel e2e runs); `.next` by default.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["better-sqlite3", "sharp"],
   // `npm test` runs `tsc --noEmit` on the whole tree; the build does not repeat it.
   typescript: { ignoreBuildErrors: true },

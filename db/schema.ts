@@ -8,22 +8,26 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import {
+  APP_TYPES,
+  ENVIRONMENTS,
+  PERMISSIONS,
+  ROLES,
+  TIERS,
+  type AppType,
+  type Environment,
+  type Permission,
+  type Role,
+  type Tier,
+} from "@/lib/validation/enums";
 
 /** Milliseconds since the epoch; every timestamp column uses it. */
 const ms = (name: string) => integer(name, { mode: "number" });
 const bool = (name: string) => integer(name, { mode: "boolean" });
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
-export const TIERS = ["essential", "elevated", "academic", "enterprise"] as const;
-export type Tier = (typeof TIERS)[number];
-export const ROLES = ["admin", "developer"] as const;
-export type Role = (typeof ROLES)[number];
-export const ENVIRONMENTS = ["development", "staging", "production"] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
-export const PERMISSIONS = ["read", "read-write", "read-write-directmessages"] as const;
-export type Permission = (typeof PERMISSIONS)[number];
-export const APP_TYPES = ["native", "spa", "web", "bot"] as const;
-export type AppType = (typeof APP_TYPES)[number];
+export { TIERS, ROLES, ENVIRONMENTS, PERMISSIONS, APP_TYPES };
+export type { Tier, Role, Environment, Permission, AppType };
 
 /** Platform accounts ("X accounts"). */
 export const users = sqliteTable(

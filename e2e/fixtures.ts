@@ -69,7 +69,7 @@ export const test = base.extend<{ accounts: Accounts; shot: (name: string) => Pr
   },
   shot: async ({ page }, use) => {
     await use(async (name) => {
-      await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+      await page.screenshot({ path: `${process.env.E2E_OUTPUT_DIR || "test-results"}/screens/${name}.png`, fullPage: true });
     });
   },
   axe: async ({ page }, use) => {

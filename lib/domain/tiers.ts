@@ -16,3 +16,13 @@ export const TIER_LIMITS: Record<Tier, TierLimits> = {
 };
 
 export const TIER_ORDER: Tier[] = ["essential", "elevated", "academic", "enterprise"];
+
+export const nextTierFor = (tier: Tier, fits: (limits: TierLimits) => boolean): Tier | null =>
+  TIER_ORDER.slice(TIER_ORDER.indexOf(tier) + 1).find((t) => fits(TIER_LIMITS[t])) ?? null;
+
+/** The message for a reached limit, naming the limit and the tier that lifts it. */
+export function limitMessage(tier: Tier, what: string, fits: (limits: TierLimits) => boolean): string {
+  const next = nextTierFor(tier, fits);
+  const lift = next ? ` Upgrade to ${TIER_LIMITS[next].label} access to get more.` : "";
+  return `${what} on ${TIER_LIMITS[tier].label} access.${lift}`;
+}

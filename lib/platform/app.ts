@@ -1,5 +1,8 @@
 import { Hono } from "hono";
 import { problems, v1Error } from "./problems";
+import { apiRoutes } from "./routes/api";
+import { oauth1Routes } from "./routes/oauth1";
+import { oauth2Routes } from "./routes/oauth2";
 
 /** The platform app: OAuth and API paths, served without Next's per-request cost. */
 export function createPlatformApp(): Hono {
@@ -11,6 +14,9 @@ export function createPlatformApp(): Hono {
   });
 
   app.get("/api/health", (c) => c.json({ status: "ok" }));
+  app.route("/", oauth1Routes);
+  app.route("/", oauth2Routes);
+  app.route("/", apiRoutes);
 
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;

@@ -6,7 +6,8 @@ import path from "node:path";
 const ROOT = path.resolve(__dirname, "..", "..");
 const SOURCES = ["app", "components", "lib", "db", "public", "proxy.ts"];
 const CONFIGS = ["next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
-const STAMP = path.join(ROOT, ".next", "devportal-source-hash");
+const distDir = () => path.join(ROOT, process.env.NEXT_DIST_DIR || ".next");
+const stampFile = () => path.join(distDir(), "devportal-source-hash");
 
 function walk(entry: string, out: string[]): void {
   const full = path.join(ROOT, entry);
@@ -30,9 +31,9 @@ export function sourceHash(): string {
 
 export function isBuildCurrent(): boolean {
   return (
-    fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) &&
-    fs.existsSync(STAMP) &&
-    fs.readFileSync(STAMP, "utf8") === sourceHash()
+    fs.existsSync(path.join(distDir(), "BUILD_ID")) &&
+    fs.existsSync(stampFile()) &&
+    fs.readFileSync(stampFile(), "utf8") === sourceHash()
   );
 }
 
@@ -41,7 +42,7 @@ export function build(): void {
   const nextBin = require.resolve("next/dist/bin/next");
   const res = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, stdio: "inherit", env: process.env });
   if (res.status !== 0) throw new Error(`next build failed (exit ${res.status})`);
-  fs.writeFileSync(STAMP, sourceHash());
+  fs.writeFileSync(stampFile(), sourceHash());
 }
 
 /** Builds only when there is no current build. */

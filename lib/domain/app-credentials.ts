@@ -1,0 +1,164 @@
+import { and, eq, gt, isNotNull, isNull, or } from "drizzle-orm";
+import type { DbOrTx } from "@/db/types";
+import { apps, credentials } from "@/db/schema";
+import {
+  apiKeyHint,
+  decrypt,
+  encrypt,
+  generateApiKey,
+  generateApiKeySecret,
+  generateBearerToken,
+  generateClientSecret,
+  keyedHash,
+  safeEqual,
+  secretHint,
+} from "@/lib/credentials";
+
+export type App = typeof apps.$inferSelect;
+
+const consumerAad = (appId: string) => `consumer:${appId}`;
+const bearerAad = (appId: string) => `bearer:${appId}`;
+
+const live = (now: number) => or(isNull(credentials.expiresAt), gt(credentials.expiresAt, now));
+
+/**
+ * Replaces an App's current credential of one kind. With `graceUntil`, the current one stays
+ * valid until then (zero-downtime rotation); otherwise it stops at once. Older grace rows go.
+ */
+function supersede(tx: DbOrTx, appId: string, kind: "consumer" | "bearer" | "client_secret", graceUntil?: number) {
+  tx.delete(credentials)
+    .where(and(eq(credentials.appId, appId), eq(credentials.kind, kind), isNotNull(credentials.expiresAt)))
+    .run();
+  const current = and(eq(credentials.appId, appId), eq(credentials.kind, kind), isNull(credentials.expiresAt));
+  if (graceUntil) tx.update(credentials).set({ expiresAt: graceUntil }).where(current).run();
+  else tx.delete(credentials).where(current).run();
+}
+
+/** New API Key and Secret (secret AES-256-GCM encrypted: HMAC-SHA1 needs it). Plaintext returned once. */
+export function issueConsumerKey(tx: DbOrTx, appId: string, opts: { graceUntil?: number } = {}) {
+  supersede(tx, appId, "consumer", opts.graceUntil);
+  const apiKey = generateApiKey();
+  const apiKeySecret = generateApiKeySecret();
+  tx.insert(credentials)
+    .values({
+      appId,
+      kind: "consumer",
+      lookup: apiKey,
+      secretEnc: encrypt(apiKeySecret, consumerAad(appId)),
+      hint: apiKeyHint(apiKey),
+      secretHint: secretHint(apiKeySecret),
+    })
+    .run();
+  return { apiKey, apiKeySecret };
+}
+
+/** New app-only bearer token (keyed hash for lookup, encrypted copy to hand out again). */
+export function issueBearerToken(tx: DbOrTx, appId: string): string {
+  supersede(tx, appId, "bearer");
+  const token = generateBearerToken();
+  tx.insert(credentials)
+    .values({ appId, kind: "bearer", lookup: keyedHash(token), secretEnc: encrypt(token, bearerAad(appId)), hint: secretHint(token) })
+    .run();
+  return token;
+}
+
+export function revokeBearerToken(tx: DbOrTx, appId: string): boolean {
+  return tx.delete(credentials).where(and(eq(credentials.appId, appId), eq(credentials.kind, "bearer"))).run().changes > 0;
+}
+
+/** New OAuth 2.0 Client Secret (keyed hash only). */
+export function issueClientSecret(tx: DbOrTx, appId: string, opts: { graceUntil?: number } = {}): string {
+  supersede(tx, appId, "client_secret", opts.graceUntil);
+  const secret = generateClientSecret();
+  tx.insert(credentials).values({ appId, kind: "client_secret", lookup: keyedHash(secret), hint: secretHint(secret) }).run();
+  return secret;
+}
+
+export function deleteClientSecrets(tx: DbOrTx, appId: string): void {
+  tx.delete(credentials).where(and(eq(credentials.appId, appId), eq(credentials.kind, "client_secret"))).run();
+}
+
+/** Ends a rotation grace period early: only the current credential of that kind stays. */
+export function endGracePeriod(tx: DbOrTx, appId: string, kind: "consumer" | "client_secret"): boolean {
+  return (
+    tx
+      .delete(credentials)
+      .where(and(eq(credentials.appId, appId), eq(credentials.kind, kind), isNotNull(credentials.expiresAt)))
+      .run().changes > 0
+  );
+}
+
+/** The App and decrypted consumer secret for an API Key (current, or within its grace period). */
+export function findConsumer(db: DbOrTx, apiKey: string, now = Date.now()): { app: App; secret: string } | null {
+  const row = db
+    .select({ app: apps, secretEnc: credentials.secretEnc })
+    .from(credentials)
+    .innerJoin(apps, eq(apps.id, credentials.appId))
+    .where(and(eq(credentials.kind, "consumer"), eq(credentials.lookup, apiKey), live(now)))
+    .get();
+  if (!row?.secretEnc) return null;
+  return { app: row.app, secret: decrypt(row.secretEnc, consumerAad(row.app.id)) };
+}
+
+/** The App whose app-only bearer token this is, or null. */
+export function findAppByBearer(db: DbOrTx, token: string): App | null {
+  const row = db
+    .select({ app: apps })
+    .from(credentials)
+    .innerJoin(apps, eq(apps.id, credentials.appId))
+    .where(and(eq(credentials.kind, "bearer"), eq(credentials.lookup, keyedHash(token))))
+    .get();
+  return row?.app ?? null;
+}
+
+/** The App's current bearer token in plaintext (client_credentials hands the same one out again). */
+export function currentBearerToken(db: DbOrTx, appId: string): string | null {
+  const row = db
+    .select({ secretEnc: credentials.secretEnc })
+    .from(credentials)
+    .where(and(eq(credentials.appId, appId), eq(credentials.kind, "bearer")))
+    .get();
+  return row?.secretEnc ? decrypt(row.secretEnc, bearerAad(appId)) : null;
+}
+
+export function findAppByClientId(db: DbOrTx, clientId: string): App | null {
+  return db.select().from(apps).where(eq(apps.clientId, clientId)).get() ?? null;
+}
+
+/** Constant-time check of a Client Secret against the App's current (and grace-period) secrets. */
+export function verifyClientSecret(db: DbOrTx, appId: string, secret: string, now = Date.now()): boolean {
+  const hash = keyedHash(secret);
+  const rows = db
+    .select({ lookup: credentials.lookup })
+    .from(credentials)
+    .where(and(eq(credentials.appId, appId), eq(credentials.kind, "client_secret"), live(now)))
+    .all();
+  let ok = false;
+  for (const r of rows) ok = safeEqual(r.lookup, hash) || ok;
+  return ok;
+}
+
+export interface CredentialHint {
+  kind: "consumer" | "bearer" | "client_secret";
+  hint: string;
+  secretHint: string;
+  createdAt: number;
+  expiresAt: number | null;
+}
+
+/** Hints (never values) of an App's credentials, current first, for the Keys and tokens page. */
+export function listCredentialHints(db: DbOrTx, appId: string, now = Date.now()): CredentialHint[] {
+  return db
+    .select({
+      kind: credentials.kind,
+      hint: credentials.hint,
+      secretHint: credentials.secretHint,
+      createdAt: credentials.createdAt,
+      expiresAt: credentials.expiresAt,
+    })
+    .from(credentials)
+    .where(and(eq(credentials.appId, appId), live(now)))
+    .all()
+    .sort((a, b) => (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity))
+    .reverse();
+}
