@@ -6,7 +6,7 @@ import type { CreateAppInput } from "@/lib/validation/app";
 import type { Actor } from "./actor";
 import { issueBearerToken, issueConsumerKey, type App } from "./app-credentials";
 import { recordAudit } from "./audit";
-import { requireAccountAdmin } from "./access";
+import { loadAppFor, requireAccountAdmin } from "./access";
 import { DomainError, isUniqueViolation } from "./errors";
 import { numericId } from "./ids";
 import { assertRoomForApp } from "./usage";
@@ -77,4 +77,9 @@ export function createApp(db: Db, actor: Actor, accountId: string, input: Create
     if (isUniqueViolation(err, "name_lower")) throw nameTakenError();
     throw err;
   }
+}
+
+/** An App the actor may view, with what they may do with it. */
+export function getApp(db: Db, actor: Actor, appId: string) {
+  return loadAppFor(db, actor, appId, "view");
 }

@@ -1,0 +1,67 @@
+"use client";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+export interface SecretItem {
+  label: string;
+  /** Variable name in the downloaded .env file, e.g. API_KEY. */
+  envName: string;
+  value: string;
+}
+
+function CopyButton({ value, label }: { value: string; label: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <Button
+      variant="secondary"
+      className="min-h-8 shrink-0 px-3 text-xs"
+      aria-label={`Copy ${label}`}
+      onClick={async () => {
+        await navigator.clipboard.writeText(value);
+        setCopied(true);
+        setTimeout(() => setCopied(false), 2000);
+      }}
+    >
+      {copied ? "Copied" : "Copy"}
+    </Button>
+  );
+}
+
+export const toEnvFile = (items: SecretItem[]) => items.map((i) => `${i.envName}=${i.value}`).join("\n") + "\n";
+
+/** Newly created secrets, shown once: copy buttons, a .env download, and the warning that they won't be shown again. */
+export function SecretsPanel({ items, fileName }: { items: SecretItem[]; fileName: string }) {
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([toEnvFile(items)], { type: "text/plain" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = fileName;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <div className="space-y-4">
+      <Alert tone="warning">
+        <strong>Save these now.</strong> For your security they will not be shown again — store them in a password manager. If you
+        lose them, regenerate them (the old ones stop working).
+      </Alert>
+      <dl className="space-y-3">
+        {items.map((item) => (
+          <div key={item.envName} className="rounded-xl border border-border bg-surface-2 p-3">
+            <dt className="text-xs font-semibold tracking-wide text-muted uppercase">{item.label}</dt>
+            <dd className="mt-1 flex items-start gap-2">
+              <code data-testid={`secret-${item.envName}`} className="min-w-0 flex-1 font-mono text-sm break-all">
+                {item.value}
+              </code>
+              <CopyButton value={item.value} label={item.label} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <Button variant="secondary" onClick={download}>
+        Download .env
+      </Button>
+    </div>
+  );
+}
