@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apps, developerAccounts, projects } from "@/db/schema";
 import { generateClientId } from "@/lib/credentials";
-import type { CreateAppInput } from "@/lib/validation/app";
+import type { CreateAppInput, DeleteAppInput } from "@/lib/validation/app";
 import type { Actor } from "./actor";
 import { issueBearerToken, issueConsumerKey, type App } from "./app-credentials";
 import { recordAudit } from "./audit";
@@ -82,4 +82,20 @@ export function createApp(db: Db, actor: Actor, accountId: string, input: Create
 /** An App the actor may view, with what they may do with it. */
 export function getApp(db: Db, actor: Actor, appId: string) {
   return loadAppFor(db, actor, appId, "view");
+}
+
+/**
+ * Deletes an App after its name was typed to confirm. Every credential and user token goes with
+ * it (foreign keys cascade) in one transaction, and the name is free again.
+ */
+export function deleteApp(db: Db, actor: Actor, input: DeleteAppInput): { name: string } {
+  return db.transaction((tx) => {
+    const { app } = loadAppFor(tx, actor, input.appId, "admin");
+    if (input.confirmName.trim() !== app.name) {
+      throw new DomainError("invalid", "Type the App's name to confirm", { confirmName: [`Type "${app.name}" exactly to confirm`] });
+    }
+    tx.delete(apps).where(eq(apps.id, app.id)).run();
+    recordAudit(tx, { accountId: app.accountId, projectId: app.projectId, appId: app.id, actorUserId: actor.userId, action: "app.delete", details: { name: app.name } });
+    return { name: app.name };
+  });
 }

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { idSchema } from "./app";
+
+export const projectFieldsSchema = z.object({
+  name: z.string().trim().min(1, "Enter a Project name").max(64, "Project names can have at most 64 characters"),
+  description: z.string().trim().max(500, "Descriptions can have at most 500 characters"),
+  useCase: z.string().trim().min(1, "Describe the Project's use case").max(2000, "Use cases can have at most 2000 characters"),
+});
+
+export const createProjectSchema = projectFieldsSchema.extend({ accountId: idSchema });
+export type CreateProjectInput = z.infer<typeof createProjectSchema>;
+
+export const updateProjectSchema = projectFieldsSchema.extend({ projectId: idSchema });
+export type UpdateProjectInput = z.infer<typeof updateProjectSchema>;
+
+export const projectIdSchema = z.object({ projectId: idSchema });
+
+export const attachAppSchema = z.object({ appId: idSchema, projectId: idSchema });
+export type AttachAppInput = z.infer<typeof attachAppSchema>;
