@@ -1,0 +1,177 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import type { DbOrTx } from "@/db/types";
+import { users, type Permission } from "@/db/schema";
+import { isConfidential } from "@/lib/validation/auth-settings";
+import type { AppType } from "@/lib/validation/enums";
+import {
+  GRACE_PERIODS,
+  type EndGracePeriodInput,
+  type GracePeriod,
+  type KeyActionInput,
+  type RegenerateWithGraceInput,
+} from "@/lib/validation/keys";
+import type { Actor } from "./actor";
+import { loadAppFor } from "./access";
+import * as creds from "./app-credentials";
+import { recordAudit } from "./audit";
+import { DomainError } from "./errors";
+import { deleteOAuth1AccessToken, issueOAuth1AccessToken, ownerAccessTokenInfo } from "./user-tokens";
+
+interface Hinted {
+  hint: string;
+  createdAt: number;
+}
+interface Superseded {
+  hint: string;
+  expiresAt: number;
+}
+
+/** What the Keys and tokens page shows: hints, dates and access levels — never a secret. */
+export interface KeysOverview {
+  appId: string;
+  ownerUsername: string;
+  permission: Permission;
+  oauth2Enabled: boolean;
+  appType: AppType | null;
+  /** The OAuth 2.0 Client ID (an identifier), only while OAuth 2.0 is on. */
+  clientId: string | null;
+  apiKey: (Hinted & { secretHint: string }) | null;
+  previousApiKey: Superseded | null;
+  bearer: Hinted | null;
+  accessToken: (Hinted & { secretHint: string; accessLevel: Permission; outdated: boolean }) | null;
+  clientSecret: Hinted | null;
+  previousClientSecret: Superseded | null;
+}
+
+/** `<user id>-…last4`: enough to match a stored Access Token, useless to an attacker. */
+const accessTokenHint = (token: string) => `${token.slice(0, token.indexOf("-"))}-…${token.slice(-4)}`;
+
+export function getKeysOverview(db: Db, actor: Actor, input: KeyActionInput, now = Date.now()): KeysOverview {
+  const { app } = loadAppFor(db, actor, input.appId, "manage");
+  const hints = creds.listCredentialHints(db, app.id, now);
+  const current = (kind: creds.CredentialHint["kind"]) => hints.find((h) => h.kind === kind && h.expiresAt === null);
+  const previous = (kind: creds.CredentialHint["kind"]) => {
+    const h = hints.find((x) => x.kind === kind && x.expiresAt !== null);
+    return h ? { hint: h.hint, expiresAt: h.expiresAt! } : null;
+  };
+  const consumer = current("consumer");
+  const bearer = current("bearer");
+  const secret = current("client_secret");
+  const token = ownerAccessTokenInfo(db, app.id, app.ownerUserId);
+  const owner = db.select({ username: users.username }).from(users).where(eq(users.id, app.ownerUserId)).get();
+  return {
+    appId: app.id,
+    ownerUsername: owner?.username ?? "",
+    permission: app.permission,
+    oauth2Enabled: app.oauth2Enabled,
+    appType: app.appType,
+    clientId: app.oauth2Enabled ? app.clientId : null,
+    apiKey: consumer ? { hint: consumer.hint, secretHint: consumer.secretHint, createdAt: consumer.createdAt } : null,
+    previousApiKey: previous("consumer"),
+    bearer: bearer ? { hint: bearer.hint, createdAt: bearer.createdAt } : null,
+    accessToken: token
+      ? {
+          hint: accessTokenHint(token.token),
+          secretHint: token.secretHint,
+          accessLevel: token.accessLevel,
+          createdAt: token.createdAt,
+          outdated: token.accessLevel !== app.permission,
+        }
+      : null,
+    clientSecret: secret ? { hint: secret.hint, createdAt: secret.createdAt } : null,
+    previousClientSecret: previous("client_secret"),
+  };
+}
+
+const graceUntil = (grace: GracePeriod | undefined, now: number) =>
+  grace && GRACE_PERIODS[grace] ? now + GRACE_PERIODS[grace] : undefined;
+
+/** Runs one key operation in a transaction: authorization, the change, and its audit entry. */
+function managed<T>(
+  db: Db,
+  actor: Actor,
+  appId: string,
+  action: string,
+  change: (tx: DbOrTx, app: creds.App) => { result: T; details?: Record<string, unknown>; changed?: boolean },
+): T {
+  return db.transaction((tx) => {
+    const { app } = loadAppFor(tx, actor, appId, "manage");
+    const { result, details, changed = true } = change(tx, app);
+    if (changed) {
+      recordAudit(tx, { accountId: app.accountId, projectId: app.projectId, appId: app.id, actorUserId: actor.userId, action, details });
+    }
+    return result;
+  });
+}
+
+/** New API Key & Secret; the old pair stops at once, or at the end of the chosen grace period. User tokens stay valid. */
+export function regenerateApiKey(db: Db, actor: Actor, input: RegenerateWithGraceInput, now = Date.now()) {
+  const until = graceUntil(input.grace, now);
+  return managed(db, actor, input.appId, "keys.api_key.regenerate", (tx, app) => ({
+    result: creds.issueConsumerKey(tx, app.id, { graceUntil: until }),
+    details: until ? { gracePeriod: input.grace, previousValidUntil: until } : { gracePeriod: "none" },
+  }));
+}
+
+/** New app-only Bearer token (also "Generate" after a revoke); the old one stops at once. */
+export function regenerateBearerToken(db: Db, actor: Actor, input: KeyActionInput) {
+  return managed(db, actor, input.appId, "keys.bearer_token.regenerate", (tx, app) => ({
+    result: { bearerToken: creds.issueBearerToken(tx, app.id) },
+  }));
+}
+
+export function revokeBearer(db: Db, actor: Actor, input: KeyActionInput): { revoked: boolean } {
+  return managed(db, actor, input.appId, "keys.bearer_token.revoke", (tx, app) => {
+    const revoked = creds.revokeBearerToken(tx, app.id);
+    return { result: { revoked }, changed: revoked };
+  });
+}
+
+/**
+ * Generates (or regenerates) the App owner's Access Token and Secret at the App's current
+ * permission. The token always belongs to the owner (apps.owner_user_id), even when a team
+ * admin clicks Generate; the owner's previous portal token stops at once.
+ */
+export function generateOwnerAccessToken(db: Db, actor: Actor, input: KeyActionInput) {
+  return managed(db, actor, input.appId, "keys.access_token.generate", (tx, app) => {
+    const previous = ownerAccessTokenInfo(tx, app.id, app.ownerUserId);
+    if (previous) deleteOAuth1AccessToken(tx, previous.token);
+    const { token, secret } = issueOAuth1AccessToken(tx, { appId: app.id, userId: app.ownerUserId, accessLevel: app.permission, source: "portal" });
+    return {
+      result: { accessToken: token, accessTokenSecret: secret, accessLevel: app.permission },
+      details: { accessLevel: app.permission, replaced: Boolean(previous) },
+    };
+  });
+}
+
+export function revokeOwnerAccessToken(db: Db, actor: Actor, input: KeyActionInput): { revoked: boolean } {
+  return managed(db, actor, input.appId, "keys.access_token.revoke", (tx, app) => {
+    const previous = ownerAccessTokenInfo(tx, app.id, app.ownerUserId);
+    const revoked = previous ? deleteOAuth1AccessToken(tx, previous.token) : false;
+    return { result: { revoked }, changed: revoked };
+  });
+}
+
+/** New OAuth 2.0 Client Secret (confidential clients only); the old one stops at once or after the grace period. */
+export function regenerateClientSecret(db: Db, actor: Actor, input: RegenerateWithGraceInput, now = Date.now()) {
+  const until = graceUntil(input.grace, now);
+  return managed(db, actor, input.appId, "keys.client_secret.regenerate", (tx, app) => {
+    if (!app.oauth2Enabled || !isConfidential(app.appType)) {
+      throw new DomainError("invalid", "Only Web Apps and Automated Apps or bots with OAuth 2.0 turned on have a Client Secret");
+    }
+    return {
+      result: { clientId: app.clientId, clientSecret: creds.issueClientSecret(tx, app.id, { graceUntil: until }) },
+      details: until ? { gracePeriod: input.grace, previousValidUntil: until } : { gracePeriod: "none" },
+    };
+  });
+}
+
+/** Ends a rotation grace period early: the previous API Key & Secret / Client Secret stops now. */
+export function endGracePeriodEarly(db: Db, actor: Actor, input: EndGracePeriodInput): { ended: boolean } {
+  const action = input.kind === "consumer" ? "keys.api_key.end_grace_period" : "keys.client_secret.end_grace_period";
+  return managed(db, actor, input.appId, action, (tx, app) => {
+    const ended = creds.endGracePeriod(tx, app.id, input.kind);
+    return { result: { ended }, changed: ended };
+  });
+}
