@@ -86,7 +86,7 @@ describe("updateAuthSettings", () => {
 
   it("records each change in the audit log, never a secret", () => {
     const { clientSecret } = save({ oauth2Enabled: true, appType: "web", permission: "read-write-directmessages" });
-    const entry = db.select().from(auditLog).where(eq(auditLog.action, "auth_settings.update")).get()!;
+    const entry = db.select().from(auditLog).where(eq(auditLog.action, "app.auth_settings.update")).get()!;
     expect(entry.actorUserId).toBe(s.user.id);
     expect(entry.details).toMatchObject({
       changes: { permission: { from: "read", to: "read-write-directmessages" }, appType: { from: null, to: "web" } },

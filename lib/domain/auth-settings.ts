@@ -70,8 +70,8 @@ export function updateAuthSettings(db: Db, actor: Actor, input: AuthSettingsInpu
         projectId: app.projectId,
         appId: app.id,
         actorUserId: actor.userId,
-        action: "auth_settings.update",
-        details: { changes, userTokensDiscarded: tokensDiscarded, clientSecret: clientSecret ? "created" : clientSecretDeleted ? "deleted" : "unchanged" },
+        action: "app.auth_settings.update",
+        details: { changed: Object.keys(changes), changes, userTokensDiscarded: tokensDiscarded, clientSecret: clientSecret ? "created" : clientSecretDeleted ? "deleted" : "unchanged" },
       });
     }
     return { tokensDiscarded, clientSecret, clientSecretDeleted, clientId: app.clientId };

@@ -215,11 +215,11 @@ describe("authorization and storage", () => {
     const actions = db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.appId, s.app.id)).all().map((r) => r.action);
     expect(actions).toEqual([
       "app.create",
-      "auth_settings.update",
-      "keys.api_key.regenerate",
-      "keys.bearer_token.regenerate",
-      "keys.access_token.generate",
-      "keys.client_secret.regenerate",
+      "app.auth_settings.update",
+      "app.api_key.regenerate",
+      "app.bearer_token.regenerate",
+      "app.access_token.generate",
+      "app.client_secret.regenerate",
     ]);
   });
 });

@@ -108,7 +108,7 @@ function managed<T>(
 /** New API Key & Secret; the old pair stops at once, or at the end of the chosen grace period. User tokens stay valid. */
 export function regenerateApiKey(db: Db, actor: Actor, input: RegenerateWithGraceInput, now = Date.now()) {
   const until = graceUntil(input.grace, now);
-  return managed(db, actor, input.appId, "keys.api_key.regenerate", (tx, app) => ({
+  return managed(db, actor, input.appId, "app.api_key.regenerate", (tx, app) => ({
     result: creds.issueConsumerKey(tx, app.id, { graceUntil: until }),
     details: until ? { gracePeriod: input.grace, previousValidUntil: until } : { gracePeriod: "none" },
   }));
@@ -116,13 +116,13 @@ export function regenerateApiKey(db: Db, actor: Actor, input: RegenerateWithGrac
 
 /** New app-only Bearer token (also "Generate" after a revoke); the old one stops at once. */
 export function regenerateBearerToken(db: Db, actor: Actor, input: KeyActionInput) {
-  return managed(db, actor, input.appId, "keys.bearer_token.regenerate", (tx, app) => ({
+  return managed(db, actor, input.appId, "app.bearer_token.regenerate", (tx, app) => ({
     result: { bearerToken: creds.issueBearerToken(tx, app.id) },
   }));
 }
 
 export function revokeBearer(db: Db, actor: Actor, input: KeyActionInput): { revoked: boolean } {
-  return managed(db, actor, input.appId, "keys.bearer_token.revoke", (tx, app) => {
+  return managed(db, actor, input.appId, "app.bearer_token.revoke", (tx, app) => {
     const revoked = creds.revokeBearerToken(tx, app.id);
     return { result: { revoked }, changed: revoked };
   });
@@ -134,7 +134,7 @@ export function revokeBearer(db: Db, actor: Actor, input: KeyActionInput): { rev
  * admin clicks Generate; the owner's previous portal token stops at once.
  */
 export function generateOwnerAccessToken(db: Db, actor: Actor, input: KeyActionInput) {
-  return managed(db, actor, input.appId, "keys.access_token.generate", (tx, app) => {
+  return managed(db, actor, input.appId, "app.access_token.generate", (tx, app) => {
     const previous = ownerAccessTokenInfo(tx, app.id, app.ownerUserId);
     if (previous) deleteOAuth1AccessToken(tx, previous.token);
     const { token, secret } = issueOAuth1AccessToken(tx, { appId: app.id, userId: app.ownerUserId, accessLevel: app.permission, source: "portal" });
@@ -146,7 +146,7 @@ export function generateOwnerAccessToken(db: Db, actor: Actor, input: KeyActionI
 }
 
 export function revokeOwnerAccessToken(db: Db, actor: Actor, input: KeyActionInput): { revoked: boolean } {
-  return managed(db, actor, input.appId, "keys.access_token.revoke", (tx, app) => {
+  return managed(db, actor, input.appId, "app.access_token.revoke", (tx, app) => {
     const previous = ownerAccessTokenInfo(tx, app.id, app.ownerUserId);
     const revoked = previous ? deleteOAuth1AccessToken(tx, previous.token) : false;
     return { result: { revoked }, changed: revoked };
@@ -156,7 +156,7 @@ export function revokeOwnerAccessToken(db: Db, actor: Actor, input: KeyActionInp
 /** New OAuth 2.0 Client Secret (confidential clients only); the old one stops at once or after the grace period. */
 export function regenerateClientSecret(db: Db, actor: Actor, input: RegenerateWithGraceInput, now = Date.now()) {
   const until = graceUntil(input.grace, now);
-  return managed(db, actor, input.appId, "keys.client_secret.regenerate", (tx, app) => {
+  return managed(db, actor, input.appId, "app.client_secret.regenerate", (tx, app) => {
     if (!app.oauth2Enabled || !isConfidential(app.appType)) {
       throw new DomainError("invalid", "Only Web Apps and Automated Apps or bots with OAuth 2.0 turned on have a Client Secret");
     }
@@ -169,7 +169,7 @@ export function regenerateClientSecret(db: Db, actor: Actor, input: RegenerateWi
 
 /** Ends a rotation grace period early: the previous API Key & Secret / Client Secret stops now. */
 export function endGracePeriodEarly(db: Db, actor: Actor, input: EndGracePeriodInput): { ended: boolean } {
-  const action = input.kind === "consumer" ? "keys.api_key.end_grace_period" : "keys.client_secret.end_grace_period";
+  const action = input.kind === "consumer" ? "app.api_key.end_grace" : "app.client_secret.end_grace";
   return managed(db, actor, input.appId, action, (tx, app) => {
     const ended = creds.endGracePeriod(tx, app.id, input.kind);
     return { result: { ended }, changed: ended };
