@@ -1,0 +1,26 @@
+import type { DbOrTx } from "@/db/types";
+import { currentBearerToken, findConsumer, issueBearerToken, revokeBearerToken, type App } from "@/lib/domain/app-credentials";
+import { safeEqual } from "@/lib/credentials";
+import { parseBasicAuth } from "@/lib/oauth2/basic-auth";
+import { resolveBearer } from "./resolve";
+
+/** The App behind `Authorization: Basic base64(urlencode(api_key):urlencode(api_key_secret))`, if active. */
+export function authenticateConsumer(db: DbOrTx, authorization: string | undefined, now = Date.now()): App | null {
+  const basic = parseBasicAuth(authorization);
+  if (basic.kind !== "basic") return null;
+  const consumer = findConsumer(db, basic.id, now);
+  if (!consumer || !safeEqual(consumer.secret, basic.secret)) return null;
+  return consumer.app.status === "active" ? consumer.app : null;
+}
+
+/** client_credentials: the App's one bearer token, the same on every call until invalidated. */
+export function obtainBearerToken(db: DbOrTx, app: App): string {
+  return db.transaction((tx) => currentBearerToken(tx, app.id) ?? issueBearerToken(tx, app.id));
+}
+
+/** Invalidates the App's bearer token when `token` is it (as handed out, or percent-decoded). */
+export function invalidateBearerToken(db: DbOrTx, app: App, token: string): boolean {
+  const resolved = resolveBearer(db, token);
+  if (!resolved || resolved.app.id !== app.id) return false;
+  return revokeBearerToken(db, app.id);
+}

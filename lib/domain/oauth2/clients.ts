@@ -1,0 +1,63 @@
+import type { DbOrTx } from "@/db/types";
+import { findAppByClientId, findConsumer, verifyClientSecret, type App } from "@/lib/domain/app-credentials";
+import { safeEqual } from "@/lib/credentials";
+import { parseBasicAuth } from "@/lib/oauth2/basic-auth";
+import { oauth2Errors } from "@/lib/oauth2/errors";
+import { CONFIDENTIAL_APP_TYPES } from "@/lib/validation/enums";
+
+/** An App that may take part in OAuth 2.0 user flows right now. */
+export const acceptsOAuth2 = (app: App) => app.oauth2Enabled && app.status === "active" && app.appType !== null;
+export const isConfidential = (app: App) => app.appType !== null && CONFIDENTIAL_APP_TYPES.includes(app.appType);
+
+export interface ClientInput {
+  authorization: string | undefined;
+  clientId?: string;
+  clientSecret?: string;
+}
+
+/** The client identifier a request claims (for rate limiting before it is authenticated). */
+export function claimedClientId(input: ClientInput): string | null {
+  const basic = parseBasicAuth(input.authorization);
+  return basic.kind === "basic" ? basic.id : (input.clientId ?? null);
+}
+
+/**
+ * Authenticates the client of a token or revoke request, as X does: confidential Apps (web, bot)
+ * only with HTTP Basic client_id:client_secret (a secret in the body is refused), public Apps
+ * (native, spa) by `client_id` in the body. Throws OAuth2Error.
+ */
+export function authenticateClient(db: DbOrTx, input: ClientInput, now = Date.now()): App {
+  const basic = parseBasicAuth(input.authorization);
+  if (basic.kind === "malformed") throw oauth2Errors.missingAuthHeader();
+  if (basic.kind === "basic") {
+    if (input.clientSecret !== undefined) throw oauth2Errors.secretInBody();
+    if (input.clientId !== undefined && input.clientId !== basic.id) throw oauth2Errors.clientMismatch();
+    const app = findAppByClientId(db, basic.id);
+    const ok = app && acceptsOAuth2(app) && isConfidential(app) && verifyClientSecret(db, app.id, basic.secret, now);
+    if (!ok) throw oauth2Errors.invalidClient();
+    return app;
+  }
+  if (input.clientId === undefined) throw oauth2Errors.missingParam("client_id");
+  const app = findAppByClientId(db, input.clientId);
+  if (!app || !acceptsOAuth2(app)) throw oauth2Errors.invalidClient();
+  if (isConfidential(app)) throw oauth2Errors.missingAuthHeader();
+  if (input.clientSecret !== undefined) throw oauth2Errors.secretInBody();
+  return app;
+}
+
+/**
+ * Authenticates a resource server calling introspection with its own App's credentials: HTTP
+ * Basic client_id:client_secret, or api_key:api_key_secret. Suspended Apps are refused.
+ */
+export function authenticateCaller(db: DbOrTx, authorization: string | undefined, now = Date.now()): App {
+  const basic = parseBasicAuth(authorization);
+  if (basic.kind !== "basic") throw oauth2Errors.missingAuthHeader();
+  const byClientId = findAppByClientId(db, basic.id);
+  if (byClientId) {
+    if (byClientId.status === "active" && verifyClientSecret(db, byClientId.id, basic.secret, now)) return byClientId;
+    throw oauth2Errors.invalidClient();
+  }
+  const consumer = findConsumer(db, basic.id, now);
+  if (consumer && consumer.app.status === "active" && safeEqual(consumer.secret, basic.secret)) return consumer.app;
+  throw oauth2Errors.invalidClient();
+}

@@ -1,0 +1,79 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { DbOrTx } from "@/db/types";
+import { apps, credentials, oauth2Grants, oauth2Tokens, users } from "@/db/schema";
+import type { App } from "@/lib/domain/app-credentials";
+import { keyedHash } from "@/lib/credentials";
+import { splitScope } from "@/lib/oauth2/scopes";
+
+export interface TokenUser {
+  id: string;
+  username: string;
+  name: string;
+}
+
+/** What a bearer credential on an API call stands for. `app.status` is left to the caller to check. */
+export interface ResolvedToken {
+  kind: "oauth2-user" | "app-only";
+  app: App;
+  user?: TokenUser;
+  scopes: string[];
+  /** ms since the epoch; null for app-only bearer tokens (they live until invalidated). */
+  expiresAt: number | null;
+  issuedAt: number;
+}
+
+/**
+ * An OAuth 2.0 user access token (Authorization: Bearer …) → App, user and granted scopes, or
+ * null when unknown, expired, revoked or its grant was replaced. Suspended Apps still resolve:
+ * the API answers them with its own 403, not a 401.
+ */
+export function resolveOAuth2AccessToken(db: DbOrTx, token: string, now = Date.now()): ResolvedToken | null {
+  if (token.length === 0 || token.length > 512) return null;
+  const row = db
+    .select({ token: oauth2Tokens, grant: oauth2Grants, app: apps, user: { id: users.id, username: users.username, name: users.name } })
+    .from(oauth2Tokens)
+    .innerJoin(oauth2Grants, eq(oauth2Grants.id, oauth2Tokens.grantId))
+    .innerJoin(apps, eq(apps.id, oauth2Grants.appId))
+    .innerJoin(users, eq(users.id, oauth2Grants.userId))
+    .where(
+      and(
+        eq(oauth2Tokens.tokenHash, keyedHash(token)),
+        eq(oauth2Tokens.kind, "access"),
+        isNull(oauth2Tokens.revokedAt),
+        isNull(oauth2Grants.revokedAt),
+        gt(oauth2Tokens.expiresAt, now),
+      ),
+    )
+    .get();
+  if (!row) return null;
+  return {
+    kind: "oauth2-user",
+    app: row.app,
+    user: row.user,
+    scopes: splitScope(row.grant.scope),
+    expiresAt: row.token.expiresAt,
+    issuedAt: row.token.createdAt,
+  };
+}
+
+/**
+ * An app-only bearer token → its App, or null once invalidated or regenerated. Accepts the token
+ * as handed out (percent-encoded) or percent-decoded, since clients differ.
+ */
+export function resolveBearer(db: DbOrTx, token: string): ResolvedToken | null {
+  if (token.length === 0 || token.length > 512) return null;
+  const find = (value: string) =>
+    db
+      .select({ app: apps, createdAt: credentials.createdAt })
+      .from(credentials)
+      .innerJoin(apps, eq(apps.id, credentials.appId))
+      .where(and(eq(credentials.kind, "bearer"), eq(credentials.lookup, keyedHash(value))))
+      .get();
+  const row = find(token) ?? (/[+/=]/.test(token) ? find(encodeURIComponent(token)) : undefined);
+  return row ? { kind: "app-only", app: row.app, scopes: [], expiresAt: null, issuedAt: row.createdAt } : null;
+}
+
+/** Either kind of bearer credential: OAuth 2.0 user token first, then app-only bearer. */
+export function resolveBearerCredential(db: DbOrTx, token: string, now = Date.now()): ResolvedToken | null {
+  return resolveOAuth2AccessToken(db, token, now) ?? resolveBearer(db, token);
+}

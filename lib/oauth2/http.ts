@@ -1,0 +1,34 @@
+import { OAuth2Error, oauth2Errors } from "./errors";
+import type { FormRead } from "./form";
+
+const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
+
+/** A JSON body that must never be cached (tokens, token metadata). */
+export const noStoreJson = (body: unknown, status = 200) => Response.json(body, { status, headers: NO_STORE });
+
+/** X's 429 problem body, used by every token endpoint. */
+export const TOO_MANY_REQUESTS = { title: "Too Many Requests", detail: "Too Many Requests", type: "about:blank", status: 429 } as const;
+
+export const tooManyRequests = (retryAfterS: number) =>
+  Response.json(TOO_MANY_REQUESTS, { status: 429, headers: { ...NO_STORE, "Retry-After": String(retryAfterS) } });
+
+/**
+ * The one RFC 6749 error mapping: an OAuth2Error becomes `{"error","error_description"}` with its
+ * status (401s carry a Basic challenge); anything else is logged by name and answered `server_error`.
+ */
+export function oauth2ErrorResponse(err: unknown): Response {
+  if (err instanceof OAuth2Error) {
+    const headers: Record<string, string> = { ...NO_STORE };
+    if (err.status === 401) headers["WWW-Authenticate"] = 'Basic realm="oauth2"';
+    return Response.json(err.toJSON(), { status: err.status, headers });
+  }
+  console.error("oauth2 endpoint failed", (err as Error)?.name, (err as Error)?.message);
+  return Response.json({ error: "server_error", error_description: "Something went wrong." }, { status: 500, headers: NO_STORE });
+}
+
+/** The form body, or the OAuth2Error that a bad body (type, size, repeated parameter) deserves. */
+export function formOrThrow(form: FormRead): Record<string, string> {
+  if (!form.ok) throw form.reason === "too_large" ? oauth2Errors.tooLarge() : oauth2Errors.contentType();
+  if (form.duplicates.length) throw oauth2Errors.duplicateParam(form.duplicates[0]!);
+  return form.params;
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { tokenRequestSchema } from "@/lib/validation/oauth2";
+import { basicAuthHeader, parseBasicAuth } from "./basic-auth";
+import { consentTicket, CONSENT_TICKET_TTL_MS, verifyConsentTicket } from "./consent-ticket";
+import { fromParamIssues, OAuth2Error } from "./errors";
+import { MAX_FORM_BYTES, readForm } from "./form";
+import { oauth2ErrorResponse } from "./http";
+
+const FORM = "application/x-www-form-urlencoded";
+const post = (body: string, contentType: string | null = FORM, url = "http://h/t") =>
+  new Request(url, { method: "POST", body, headers: contentType ? { "content-type": contentType } : {} });
+
+describe("HTTP Basic client credentials", () => {
+  it("decodes form-urlencoded halves (RFC 6749 §2.3.1)", () => {
+    expect(parseBasicAuth(basicAuthHeader("id:with colon", "s+cr%t"))).toEqual({ kind: "basic", id: "id:with colon", secret: "s+cr%t" });
+    const raw = `Basic ${Buffer.from("a+b:c%2Bd").toString("base64")}`;
+    expect(parseBasicAuth(raw)).toEqual({ kind: "basic", id: "a b", secret: "c+d" });
+  });
+
+  it("tells a missing header from a malformed one", () => {
+    expect(parseBasicAuth(undefined)).toEqual({ kind: "none" });
+    expect(parseBasicAuth("")).toEqual({ kind: "none" });
+    for (const bad of ["Bearer abc", "Basic", "Basic !!!", `Basic ${btoa("nocolon")}`, `Basic ${btoa(":secret")}`, `Basic ${btoa("a:%E0%A4%A")}`, `Basic ${"A".repeat(3000)}`]) {
+      expect(parseBasicAuth(bad)).toEqual({ kind: "malformed" });
+    }
+  });
+});
+
+describe("form bodies", () => {
+  it("reads single values and lists repeated parameters", async () => {
+    expect(await readForm(post("a=1&b=2&a=3&c=%20x"))).toEqual({ ok: true, params: { a: "1", b: "2", c: " x" }, duplicates: ["a"] });
+    expect(await readForm(post("a=1", `${FORM};charset=UTF-8`))).toMatchObject({ ok: true, params: { a: "1" } });
+  });
+
+  it("refuses other content types and oversized bodies", async () => {
+    expect(await readForm(post('{"a":1}', "application/json"))).toEqual({ ok: false, reason: "content_type" });
+    expect(await readForm(post("a=1", null))).toMatchObject({ ok: false });
+    expect(await readForm(post(`a=${"x".repeat(MAX_FORM_BYTES)}`))).toEqual({ ok: false, reason: "too_large" });
+  });
+
+  it("counts the query string only when asked", async () => {
+    const req = () => new Request("http://h/t?access_token=abc", { method: "POST" });
+    expect(await readForm(req(), { query: true })).toEqual({ ok: true, params: { access_token: "abc" }, duplicates: [] });
+    expect(await readForm(req())).toEqual({ ok: false, reason: "content_type" });
+  });
+});
+
+describe("RFC 6749 error mapping", () => {
+  const issuesOf = (input: Record<string, string>) => {
+    const r = tokenRequestSchema.safeParse(input);
+    if (r.success) throw new Error("expected a failure");
+    return fromParamIssues(r.error.issues, input).toJSON();
+  };
+
+  it("words missing, unsupported and invalid parameters as X does", () => {
+    expect(issuesOf({})).toEqual({ error: "invalid_request", error_description: "Missing required parameter [grant_type]." });
+    expect(issuesOf({ grant_type: "password" }).error).toBe("unsupported_grant_type");
+    expect(issuesOf({ grant_type: "authorization_code", code: "c", redirect_uri: "r" })).toEqual({
+      error: "invalid_request",
+      error_description: "Missing required parameter [code_verifier].",
+    });
+    expect(issuesOf({ grant_type: "refresh_token", refresh_token: "x".repeat(3000) }).error_description).toBe(
+      "Value passed for the refresh token was invalid.",
+    );
+  });
+
+  it("answers with no-store and a Basic challenge on 401, and never leaks internals", async () => {
+    const res = oauth2ErrorResponse(new OAuth2Error("invalid_client", "Client authentication failed.", 401));
+    expect(res.status).toBe(401);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("www-authenticate")).toMatch(/^Basic/);
+    const boom = oauth2ErrorResponse(new Error("SQLITE_BUSY secret-ish detail"));
+    expect(boom.status).toBe(500);
+    expect(JSON.stringify(await boom.json())).not.toContain("SQLITE");
+  });
+});
+
+describe("consent ticket", () => {
+  const params = { client_id: "c", state: "s" };
+  it("binds the session, the exact request and a time window", () => {
+    const t = consentTicket("sid", params, 1_000_000);
+    expect(verifyConsentTicket(t, "sid", params, 1_000_000 + 5000)).toBe(true);
+    expect(verifyConsentTicket(t, "other", params, 1_000_000)).toBe(false);
+    expect(verifyConsentTicket(t, "sid", { ...params, state: "t" }, 1_000_000)).toBe(false);
+    expect(verifyConsentTicket(t, "sid", params, 1_000_000 + CONSENT_TICKET_TTL_MS + 1)).toBe(false);
+    expect(verifyConsentTicket("garbage", "sid", params, 1_000_000)).toBe(false);
+    expect(verifyConsentTicket(`${1_000_000}.${"A".repeat(43)}`, "sid", params, 1_000_000)).toBe(false);
+  });
+});
