@@ -1,0 +1,68 @@
+import type { Db } from "@/db/client";
+import { keyedHash, safeEqual } from "@/lib/credentials";
+import { deleteOAuth1AccessToken } from "@/lib/domain/user-tokens";
+import { getUserById, type PublicUser } from "@/lib/domain/users";
+import { accessLevelFor, extraParam, formEncode, lowerLevel, oauth1Error, oauth1TextError, type OAuth1RequestFacts } from "@/lib/oauth1";
+import type { Permission } from "@/lib/validation/enums";
+import { matchesOAuth1Callback } from "@/lib/validation/callback-urls";
+import { MAX_OAUTH_CALLBACK_LENGTH, xAuthAccessTypeSchema } from "@/lib/validation/oauth1";
+import { clearOAuth1Authorization, recordOAuth1Authorization, reuseOrIssueAccessToken } from "./authorizations";
+import { burnRequestToken, createRequestToken } from "./request-tokens";
+import { verifySignedRequest } from "./verify";
+
+/**
+ * POST /oauth/request_token: a signed consumer request with oauth_callback (an allowlisted URL,
+ * extra query allowed, or `oob`) → `oauth_token=…&oauth_token_secret=…&oauth_callback_confirmed=true`.
+ * Throws OAuth1Error (215 no callback, 415 callback not approved, and the verification codes).
+ */
+export function issueRequestToken(db: Db, facts: OAuth1RequestFacts, now = Date.now()): string {
+  const { app, req } = verifySignedRequest(db, facts, { token: "none", requireOAuth1Enabled: true, now });
+  const callback = req.oauth.oauth_callback;
+  if (!callback) throw oauth1Error(215);
+  if (callback.length > MAX_OAUTH_CALLBACK_LENGTH || !matchesOAuth1Callback(app.callbackUrls, callback)) throw oauth1Error(415);
+  const accessType = xAuthAccessTypeSchema.safeParse(extraParam(req, "x_auth_access_type") ?? req.oauth.x_auth_access_type);
+  const accessLevel = accessLevelFor(app.permission, accessType.success ? accessType.data : undefined);
+  const { token, secret } = createRequestToken(db, { appId: app.id, callback, accessLevel }, now);
+  return formEncode([["oauth_token", token], ["oauth_token_secret", secret], ["oauth_callback_confirmed", "true"]]);
+}
+
+/**
+ * POST /oauth/access_token: request token + oauth_verifier (or PIN) → the user's access token.
+ * The request token is spent by the first authentic attempt, whatever its outcome (a wrong PIN
+ * cannot be retried). Records the authorization for the user's Connected apps.
+ */
+export function exchangeRequestToken(db: Db, facts: OAuth1RequestFacts, now = Date.now()): string {
+  const { app, req, requestToken } = verifySignedRequest(db, facts, { token: "request", requireOAuth1Enabled: true, now });
+  const row = burnRequestToken(db, requestToken.id, now);
+  if (!row) throw oauth1TextError("request_token_used");
+  const verifier = req.oauth.oauth_verifier ?? "";
+  if (!row.userId || !row.verifierHash || !safeEqual(keyedHash(verifier), row.verifierHash)) throw oauth1TextError("invalid_verifier");
+  const user = getUserById(db, row.userId);
+  if (!user) throw oauth1TextError("invalid_verifier");
+  const accessLevel = lowerLevel(row.accessLevel, app.permission);
+  const { token, secret } = db.transaction((tx) => {
+    const issued = reuseOrIssueAccessToken(tx, app.id, user.id, accessLevel);
+    recordOAuth1Authorization(tx, app.id, user.id, accessLevel, now);
+    return issued;
+  });
+  return formEncode([["oauth_token", token], ["oauth_token_secret", secret], ["user_id", user.id], ["screen_name", user.username]]);
+}
+
+/** POST /1.1/oauth/invalidate_token: the signing user token stops working (then 89). */
+export function invalidateAccessToken(db: Db, facts: OAuth1RequestFacts, now = Date.now()): { access_token: string } {
+  const { accessToken, req } = verifySignedRequest(db, facts, { token: "access", now });
+  const token = req.token!;
+  db.transaction((tx) => {
+    deleteOAuth1AccessToken(tx, token);
+    if (accessToken.source === "oauth") clearOAuth1Authorization(tx, accessToken.app.id, accessToken.userId, now);
+  });
+  return { access_token: token };
+}
+
+/** GET /1.1/account/verify_credentials.json (minimal): the user behind a signed user-context request. */
+export function verifyCredentials(db: Db, facts: OAuth1RequestFacts, now = Date.now()): { user: PublicUser; accessLevel: Permission } {
+  const { accessToken } = verifySignedRequest(db, facts, { token: "access", now });
+  const user = getUserById(db, accessToken.userId);
+  if (!user) throw oauth1Error(89);
+  return { user, accessLevel: accessToken.accessLevel };
+}
