@@ -19,3 +19,8 @@ export const problems = {
     status: 404,
   }),
 };
+
+/** App-only token endpoints (`/oauth2/token`, `/oauth2/invalidate_token`): X's 403 code 99 body. */
+export const authenticityTokenError = () => ({
+  errors: [{ code: 99, label: "authenticity_token_error", message: "Unable to verify your credentials" }],
+});

@@ -1,0 +1,47 @@
+import { Hono, type Context } from "hono";
+import { getDb } from "@/db/client";
+import { authenticateConsumer, invalidateBearerToken, obtainBearerToken } from "@/lib/domain/oauth2/app-only";
+import { parseBasicAuth } from "@/lib/oauth2/basic-auth";
+import { readForm } from "@/lib/oauth2/form";
+import { noStoreJson, tooManyRequests } from "@/lib/oauth2/http";
+import { consumeTokenQuota } from "@/lib/oauth2/rate-limit";
+import { clientCredentialsSchema, invalidateBearerSchema } from "@/lib/validation/oauth2";
+import { authenticityTokenError } from "../problems";
+
+/** App-only bearer tokens (X's /oauth2/token and /oauth2/invalidate_token); every refusal is 403 code 99. */
+export const appOnlyRoutes = new Hono();
+
+const refuse = () => Response.json(authenticityTokenError(), { status: 403, headers: { "Cache-Control": "no-store" } });
+
+type Handler = (c: Context, params: Record<string, string>) => Response;
+
+/** Form body (or query string), rate limit per API Key, and code 99 for anything unusable. */
+const endpoint = (handler: Handler) => async (c: Context) => {
+  const form = await readForm(c.req.raw, { query: true });
+  if (!form.ok || form.duplicates.length) return refuse();
+  const basic = parseBasicAuth(c.req.header("authorization"));
+  const key = basic.kind === "basic" ? basic.id : `ip:${c.req.header("x-devportal-client-ip") ?? "unknown"}`;
+  const wait = await consumeTokenQuota(key);
+  return wait ? tooManyRequests(wait) : handler(c, form.params);
+};
+
+appOnlyRoutes.post(
+  "/oauth2/token",
+  endpoint((c, params) => {
+    const db = getDb();
+    const app = authenticateConsumer(db, c.req.header("authorization"));
+    if (!app || !clientCredentialsSchema.safeParse(params).success) return refuse();
+    return noStoreJson({ token_type: "bearer", access_token: obtainBearerToken(db, app) });
+  }),
+);
+
+appOnlyRoutes.post(
+  "/oauth2/invalidate_token",
+  endpoint((c, params) => {
+    const db = getDb();
+    const app = authenticateConsumer(db, c.req.header("authorization"));
+    const parsed = invalidateBearerSchema.safeParse(params);
+    if (!app || !parsed.success || !invalidateBearerToken(db, app, parsed.data.access_token)) return refuse();
+    return noStoreJson({ access_token: parsed.data.access_token });
+  }),
+);
