@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "sharp"],
   // `npm test` runs `tsc --noEmit` on the whole tree; the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // Icon uploads may be up to 1 MB; the domain gives the field error, not the transport.
+  experimental: { serverActions: { bodySizeLimit: "2mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -9,7 +9,7 @@ export function useServerErrors<T extends FieldValues>(state: ServerState, setEr
   useEffect(() => {
     if (!state || state.ok || !state.fieldErrors) return;
     for (const [name, messages] of Object.entries(state.fieldErrors)) {
-      if (messages?.[0]) setError(name as Path<T>, { type: "server", message: messages[0] });
+      if (messages?.[0] && !name.startsWith("_")) setError(name as Path<T>, { type: "server", message: messages[0] });
     }
   }, [state, setError]);
 }

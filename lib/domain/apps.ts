@@ -17,6 +17,15 @@ export interface CreatedApp {
   secrets: { apiKey: string; apiKeySecret: string; bearerToken: string };
 }
 
+/** What the create-App action hands to the page, once. */
+export interface CreatedAppData {
+  appId: string;
+  name: string;
+  apiKey: string;
+  apiKeySecret: string;
+  bearerToken: string;
+}
+
 export const nameTakenError = () =>
   new DomainError("conflict", "That App name is taken", { name: ["That App name is already taken — App names are unique across the platform"] });
 

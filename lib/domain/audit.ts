@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { DbOrTx } from "@/db/types";
-import { auditLog } from "@/db/schema";
+import { auditLog, users } from "@/db/schema";
 
 
 
@@ -29,10 +29,20 @@ export function recordAudit(tx: DbOrTx, entry: AuditEntry): void {
     .run();
 }
 
+const auditColumns = {
+  id: auditLog.id,
+  action: auditLog.action,
+  actor: users.username,
+  createdAt: auditLog.createdAt,
+  details: auditLog.details,
+};
+
+/** The App's audit trail, newest first (the caller has already checked access to the App). */
 export function listAppAudit(db: Db, appId: string, limit = 50) {
-  return db.select().from(auditLog).where(eq(auditLog.appId, appId)).orderBy(desc(auditLog.id)).limit(limit).all();
+  return db.select(auditColumns).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(eq(auditLog.appId, appId)).orderBy(desc(auditLog.id)).limit(limit).all();
 }
 
+/** The Project's audit trail, newest first (the caller has already checked access to the Project). */
 export function listProjectAudit(db: Db, projectId: string, limit = 50) {
-  return db.select().from(auditLog).where(eq(auditLog.projectId, projectId)).orderBy(desc(auditLog.id)).limit(limit).all();
+  return db.select(auditColumns).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(eq(auditLog.projectId, projectId)).orderBy(desc(auditLog.id)).limit(limit).all();
 }

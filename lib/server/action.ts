@@ -24,12 +24,22 @@ function toObject(input: Input): Record<string, unknown> {
   return out;
 }
 
+/** Zod issues as field errors keyed by dotted path ("callbackUrls.2"), for react-hook-form's setError. */
+export function issuesToFieldErrors(err: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of err.issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
 /** Maps anything an action throws to an ActionState; redirects and other Next control flow pass through. */
 export function toActionError(err: unknown): ActionState<never> {
   unstable_rethrow(err);
   if (err instanceof DomainError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
   if (err instanceof z.ZodError) {
-    return { ok: false, message: "Check the highlighted fields", fieldErrors: z.flattenError(err).fieldErrors as FieldErrors };
+    return { ok: false, message: "Check the highlighted fields", fieldErrors: issuesToFieldErrors(err) };
   }
   console.error("action failed", (err as Error)?.name, (err as Error)?.message);
   return { ok: false, message: "Something went wrong. Try again." };

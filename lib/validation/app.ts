@@ -57,3 +57,12 @@ export const appIdSchema = z.object({ appId: idSchema });
 
 export const deleteAppSchema = z.object({ appId: idSchema, confirmName: z.string().max(200) });
 export type DeleteAppInput = z.infer<typeof deleteAppSchema>;
+
+/** The create-App request: the form's fields plus the developer account it goes into. */
+export const createAppRequestSchema = createAppSchema.extend({ accountId: idSchema });
+export type CreateAppRequest = z.infer<typeof createAppRequestSchema>;
+
+export const uploadIconSchema = z.object({
+  appId: idSchema,
+  icon: z.instanceof(Blob, { message: "Choose an image to upload" }),
+});

@@ -1,29 +1,32 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { AccountOverview } from "@/components/apps/account-overview";
+import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { TIER_LIMITS } from "@/lib/domain/tiers";
+import { getDb } from "@/db/client";
+import { accountOverview } from "@/lib/domain/overview";
 import { requireDeveloper } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
-  const { account, user } = await requireDeveloper();
-  const tier = TIER_LIMITS[account.tier];
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  const { account, actor, user } = await requireDeveloper();
+  const overview = accountOverview(getDb(), actor, account.id, Number(params.page ?? 1));
   return (
     <>
       <PageHeader
         title="Dashboard"
         description={
           <>
-            Welcome, {user.name}. Your developer account has <strong className="text-fg">{tier.label}</strong> access.
+            Welcome, {user.name}. <span className="text-fg">{account.name}</span> has{" "}
+            <strong className="text-fg">{overview.limits.label}</strong> access: {overview.limits.projects} Project
+            {overview.limits.projects === 1 ? "" : "s"}, {overview.limits.appsPerProject} App
+            {overview.limits.appsPerProject === 1 ? "" : "s"} per Project, {overview.limits.appsTotal} Apps in all.
           </>
         }
       />
-      <EmptyState title="No Projects yet">
-        A Project holds your Apps and gives them access to the v2 endpoints. With {tier.label} access you can have{" "}
-        {tier.projects} Project{tier.projects === 1 ? "" : "s"} with {tier.appsPerProject} App
-        {tier.appsPerProject === 1 ? "" : "s"} each.
-      </EmptyState>
+      {params.deleted && <Alert tone="success" className="mb-4">The App was deleted. Its keys and tokens no longer work.</Alert>}
+      <AccountOverview overview={overview} basePath="/dashboard" />
     </>
   );
 }

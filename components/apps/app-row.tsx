@@ -1,0 +1,31 @@
+import Link from "next/link";
+import type { AppSummary } from "@/lib/domain/overview";
+import { AppIcon } from "./app-icon";
+import { EnvironmentTag, SuspendedTag } from "./status-tag";
+
+/** One App in a list: icon, name, App ID, environment, status. */
+export function AppRow({ app, action }: { app: AppSummary; action?: React.ReactNode }) {
+  return (
+    <li className="flex flex-wrap items-center gap-3 py-3">
+      <AppIcon app={app} />
+      <div className="min-w-0 flex-1">
+        {app.canManage ? (
+          <Link href={`/apps/${app.id}`} className="font-bold hover:underline">
+            {app.name}
+          </Link>
+        ) : (
+          <span className="font-bold">{app.name}</span>
+        )}
+        <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
+          <span>
+            App ID <span className="font-mono text-fg">{app.id}</span>
+          </span>
+          <EnvironmentTag environment={app.environment} />
+          {app.status === "suspended" && <SuspendedTag />}
+          {!app.canManage && <span>Owner @{app.ownerUsername}</span>}
+        </p>
+      </div>
+      {action}
+    </li>
+  );
+}
