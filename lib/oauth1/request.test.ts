@@ -120,6 +120,7 @@ describe("checkProtocolParams", () => {
 
   it("accepts HMAC-SHA1, version 1.0 and a timestamp within ±300 s", () => {
     expect(codeOf(() => checkProtocolParams(parsed({ oauth_version: "1.0" }), NOW))).toBe("no error");
+    expect(codeOf(() => checkProtocolParams(parsed({ oauth_version: "1.0A" }), NOW))).toBe("no error");
     expect(codeOf(() => checkProtocolParams(parsed({ oauth_timestamp: String(NOW / 1000 - 300) }), NOW))).toBe("no error");
     expect(codeOf(() => checkProtocolParams(parsed({ oauth_timestamp: String(NOW / 1000 + 300) }), NOW))).toBe("no error");
   });

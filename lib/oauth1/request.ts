@@ -86,10 +86,14 @@ export function parseSignedRequest(facts: OAuth1RequestFacts): SignedRequest {
   };
 }
 
-/** HMAC-SHA1 only, version 1.0 when given (else 32); timestamp within ±300 s of now (else 135). */
+/**
+ * HMAC-SHA1 only, version 1.0 when given (else 32; "1.0A" too, which the `oauth` package behind
+ * passport-twitter sends); timestamp within ±300 s of now (else 135).
+ */
 export function checkProtocolParams(req: SignedRequest, now: number = Date.now()): void {
   if (req.oauth.oauth_signature_method !== "HMAC-SHA1") throw oauth1Error(32);
-  if (req.oauth.oauth_version !== undefined && req.oauth.oauth_version !== "1.0") throw oauth1Error(32);
+  const version = req.oauth.oauth_version;
+  if (version !== undefined && version !== "1.0" && version.toUpperCase() !== "1.0A") throw oauth1Error(32);
   if (Math.abs(req.timestamp - Math.floor(now / 1000)) > TIMESTAMP_WINDOW_S) throw oauth1Error(135);
 }
 
