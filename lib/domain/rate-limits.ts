@@ -6,6 +6,7 @@ const WINDOW_S = 15 * 60;
 interface SignInLimiters {
   account: RateLimiterMemory;
   address: RateLimiterMemory;
+  confirm: RateLimiterMemory;
 }
 
 const store = globalThis as unknown as { devportalSignInLimiters?: SignInLimiters };
@@ -14,6 +15,7 @@ function limiters(): SignInLimiters {
   store.devportalSignInLimiters ??= {
     account: new RateLimiterMemory({ keyPrefix: "signin-account", points: 10, duration: WINDOW_S }),
     address: new RateLimiterMemory({ keyPrefix: "signin-address", points: 50, duration: WINDOW_S }),
+    confirm: new RateLimiterMemory({ keyPrefix: "password-confirm", points: 5, duration: WINDOW_S }),
   };
   return store.devportalSignInLimiters;
 }
@@ -42,4 +44,23 @@ export async function recordFailedSignIn(accountKey: string, address: string): P
 
 export async function clearSignInFailures(accountKey: string): Promise<void> {
   await limiters().account.delete(accountKey.toLowerCase());
+}
+
+/**
+ * Password confirmations inside the portal (e.g. the managing account's password for the
+ * automated-account label): 5 wrong answers per 15 minutes per key, then a clear message.
+ */
+export async function withPasswordAttempts<T>(key: string, check: () => Promise<boolean>, onOk: () => T, wrong: () => Error): Promise<T> {
+  const limiter = limiters().confirm;
+  const state = await limiter.get(key);
+  if (state && state.remainingPoints <= 0) {
+    const minutes = Math.max(1, Math.ceil(state.msBeforeNext / 60000));
+    throw new DomainError("rate_limited", `Too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+  }
+  if (!(await check())) {
+    await limiter.consume(key).catch(() => undefined);
+    throw wrong();
+  }
+  await limiter.delete(key);
+  return onOk();
 }

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
+import { createTestDb } from "@/db/test-db";
+import { seedApp, seedDeveloper, seedProject, type SeededApp } from "@/db/test-seed";
+import type { Db } from "@/db/client";
+import { apps, developerAccounts, outbox } from "@/db/schema";
+import { deliverPending, MAX_ATTEMPTS } from "@/lib/mail/deliver";
+import { createApp } from "./apps";
+import { makeOperator, reinstateApp, searchApps, setTier, suspendApp } from "./operator";
+import { listOutbox } from "./outbox";
+
+let db: Db;
+let owner: SeededApp;
+const operator = { userId: "op", isOperator: true };
+
+beforeEach(async () => {
+  db = createTestDb();
+  owner = await seedApp(db, "owner", { tier: "elevated" });
+});
+
+describe("operator console rules", () => {
+  it("every operator call answers not found to a non-operator", () => {
+    const me = { userId: owner.user.id, isOperator: false };
+    expect(() => suspendApp(db, me, { appId: owner.app.id, reason: "Spam everywhere" })).toThrow("Not found");
+    expect(() => reinstateApp(db, me, owner.app.id)).toThrow("Not found");
+    expect(() => setTier(db, me, { accountId: owner.account.id, tier: "enterprise" })).toThrow("Not found");
+    expect(() => searchApps(db, me, "owner")).toThrow("Not found");
+  });
+
+  it("suspend sets the tag and reason, and e-mails the owner an Application suspension notice", () => {
+    suspendApp(db, operator, { appId: owner.app.id, reason: "Automated spam replies" });
+    const app = db.select().from(apps).where(eq(apps.id, owner.app.id)).get()!;
+    expect(app).toMatchObject({ status: "suspended", suspendedReason: "Automated spam replies" });
+    const [mail] = listOutbox(db);
+    expect(mail).toMatchObject({ subject: "Application suspension notice", toEmail: "owner@example.com" });
+    expect(mail!.body).toContain("Automated spam replies");
+    expect(mail!.body).toContain("https://help.x.com/forms/platform");
+    reinstateApp(db, operator, owner.app.id);
+    expect(db.select().from(apps).where(eq(apps.id, owner.app.id)).get()).toMatchObject({ status: "active", suspendedReason: null });
+  });
+
+  it("lowering a tier moves Apps over the new Project limit to Standalone and tells the owner", () => {
+    const projectId = owner.projectId!;
+    createApp(db, owner.actor, owner.account.id, { name: "Second", environment: "development", projectId });
+    createApp(db, owner.actor, owner.account.id, { name: "Third", environment: "development", projectId });
+    const { moved } = setTier(db, operator, { accountId: owner.account.id, tier: "essential" });
+    expect(moved.map((m) => m.name)).toEqual(["Second", "Third"]);
+    expect(db.select().from(apps).where(eq(apps.projectId, projectId)).all().map((a) => a.name)).toEqual(["owner app"]);
+    expect(db.select().from(developerAccounts).where(eq(developerAccounts.id, owner.account.id)).get()!.tier).toBe("essential");
+    expect(listOutbox(db)[0]!.body).toContain("Second");
+  });
+
+  it("finds Apps by name prefix, App ID and API Key hint", async () => {
+    const other = await seedDeveloper(db, "zed");
+    seedProject(db, other.account.id);
+    createApp(db, other.actor, other.account.id, { name: "Zebra", environment: "development" });
+    expect(searchApps(db, operator, "OWN").map((a) => a.name)).toEqual(["owner app"]);
+    expect(searchApps(db, operator, owner.app.id).map((a) => a.name)).toEqual(["owner app"]);
+    const key = owner.secrets.apiKey;
+    expect(searchApps(db, operator, `${key.slice(0, 4)}…${key.slice(-4)}`).map((a) => a.name)).toEqual(["owner app"]);
+    expect(searchApps(db, operator, key).map((a) => a.name)).toEqual(["owner app"]);
+    expect(searchApps(db, operator, "").length).toBe(2);
+  });
+
+  it("makeOperator grants the role by username", () => {
+    makeOperator(db, "@owner");
+    expect(() => makeOperator(db, "ghost")).toThrow("No account is called @ghost");
+  });
+});
+
+describe("e-mail delivery", () => {
+  const received: Array<{ to: string; data: string }> = [];
+  let server: SMTPServer;
+  let port = 0;
+  let failNext = 0;
+
+  beforeAll(async () => {
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      onData(stream, session, callback) {
+        let data = "";
+        stream.on("data", (c: Buffer) => (data += c.toString()));
+        stream.on("end", () => {
+          if (failNext > 0) {
+            failNext--;
+            return callback(new Error("451 try again later"));
+          }
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), data });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    port = (server.server.address() as { port: number }).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("delivers queued mail over real SMTP and records the outcome; failures are retried", async () => {
+    const config = { smtpUrl: `smtp://127.0.0.1:${port}`, from: "Devportal <no-reply@devportal.test>" };
+    suspendApp(db, operator, { appId: owner.app.id, reason: "Automated spam replies" });
+    failNext = 1;
+    expect(await deliverPending(db, config)).toBe(0);
+    expect(db.select().from(outbox).get()).toMatchObject({ status: "failed", attempts: 1 });
+    expect(await deliverPending(db, config)).toBe(1);
+    expect(db.select().from(outbox).get()).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+    expect(received[0]!.to).toBe("owner@example.com");
+    expect(received[0]!.data).toContain("Subject: Application suspension notice");
+  });
+
+  it("gives up after the last attempt", async () => {
+    const config = { smtpUrl: `smtp://127.0.0.1:${port}`, from: "x@devportal.test" };
+    suspendApp(db, operator, { appId: owner.app.id, reason: "Automated spam replies" });
+    failNext = MAX_ATTEMPTS;
+    for (let i = 0; i < MAX_ATTEMPTS + 2; i++) await deliverPending(db, config);
+    expect(db.select().from(outbox).get()).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
+    failNext = 0;
+  });
+
+  it("does nothing without SMTP_URL: the outbox keeps the mail", async () => {
+    suspendApp(db, operator, { appId: owner.app.id, reason: "Automated spam replies" });
+    expect(await deliverPending(db, null)).toBe(0);
+    expect(db.select().from(outbox).get()!.status).toBe("stored");
+  });
+});

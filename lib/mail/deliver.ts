@@ -1,0 +1,67 @@
+import { and, asc, eq, lt, or } from "drizzle-orm";
+import nodemailer, { type Transporter } from "nodemailer";
+import type { Db } from "@/db/client";
+import { outbox } from "@/db/schema";
+
+export const MAX_ATTEMPTS = 5;
+
+export interface MailConfig {
+  smtpUrl: string;
+  from: string;
+}
+
+export function mailConfig(): MailConfig | null {
+  const smtpUrl = process.env.SMTP_URL;
+  return smtpUrl ? { smtpUrl, from: process.env.MAIL_FROM ?? "Devportal <no-reply@devportal.local>" } : null;
+}
+
+const cache = globalThis as unknown as { devportalMailer?: { url: string; transporter: Transporter }; devportalMailTimer?: NodeJS.Timeout };
+
+function transporter(config: MailConfig): Transporter {
+  if (cache.devportalMailer?.url !== config.smtpUrl) {
+    cache.devportalMailer = { url: config.smtpUrl, transporter: nodemailer.createTransport(config.smtpUrl) };
+  }
+  return cache.devportalMailer.transporter;
+}
+
+/**
+ * Sends every outbox e-mail not yet delivered (new ones, and failed ones with attempts left),
+ * recording each outcome. Returns how many were sent.
+ */
+export async function deliverPending(db: Db, config: MailConfig | null = mailConfig()): Promise<number> {
+  if (!config) return 0;
+  const pending = db
+    .select()
+    .from(outbox)
+    .where(or(eq(outbox.status, "stored"), and(eq(outbox.status, "failed"), lt(outbox.attempts, MAX_ATTEMPTS))))
+    .orderBy(asc(outbox.id))
+    .limit(50)
+    .all();
+  let sent = 0;
+  for (const mail of pending) {
+    try {
+      await transporter(config).sendMail({ from: config.from, to: mail.toEmail, subject: mail.subject, text: mail.body });
+      db.update(outbox).set({ status: "sent", attempts: mail.attempts + 1, sentAt: Date.now(), lastError: null }).where(eq(outbox.id, mail.id)).run();
+      sent++;
+    } catch (err) {
+      db.update(outbox)
+        .set({ status: "failed", attempts: mail.attempts + 1, lastError: String((err as Error).message ?? err).slice(0, 500) })
+        .where(eq(outbox.id, mail.id))
+        .run();
+    }
+  }
+  return sent;
+}
+
+/** Schedules a delivery pass soon (after the current transaction has committed), with backoff retries. */
+export function kickDelivery(db: Db, attempt = 0): void {
+  if (!mailConfig() || cache.devportalMailTimer) return;
+  cache.devportalMailTimer = setTimeout(() => {
+    cache.devportalMailTimer = undefined;
+    void deliverPending(db).then(() => {
+      const retry = db.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.status, "failed"), lt(outbox.attempts, MAX_ATTEMPTS))).get();
+      if (retry && attempt < MAX_ATTEMPTS) setTimeout(() => kickDelivery(db, attempt + 1), 1000 * 2 ** attempt).unref();
+    });
+  }, 10);
+  cache.devportalMailTimer.unref();
+}
