@@ -17,7 +17,11 @@ const nextConfig: NextConfig = {
   // Icon uploads may be up to 1 MB; the domain gives the field error, not the transport.
   experimental: { serverActions: { bodySizeLimit: "2mb" } },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Consent pages must never be framed (clickjacking an "Authorize" button).
+      { source: "/i/oauth2/:path*", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors 'none'" }] },
+    ];
   },
 };
 

@@ -1,0 +1,35 @@
+import { getDb } from "@/db/client";
+import { approveAuthorization, denyAuthorization, type RawParams } from "@/lib/domain/oauth2/authorize";
+import { verifyConsentTicket } from "@/lib/oauth2/consent-ticket";
+import { isSameOriginPost } from "@/lib/oauth2/same-origin";
+import { getCurrentUser } from "@/lib/server/session";
+import { AUTHORIZE_PARAMS, consentDecisionSchema } from "@/lib/validation/oauth2";
+
+const HEADERS = { "Content-Security-Policy": "frame-ancestors 'none'", "Cache-Control": "no-store" };
+const MAX_BODY = 16 * 1024;
+
+const seeOther = (location: string) => new Response(null, { status: 303, headers: { ...HEADERS, Location: location } });
+const forbidden = () => new Response("Forbidden", { status: 403, headers: HEADERS });
+
+/** POST from the consent form: Origin-checked, ticket-bound to the session and request, then one domain call. */
+export async function POST(request: Request) {
+  if (!isSameOriginPost(request.headers) || Number(request.headers.get("content-length") ?? 0) > MAX_BODY) return forbidden();
+  const form = await request.formData().catch(() => null);
+  if (!form) return forbidden();
+  const raw: RawParams = {};
+  const fields: Record<string, string> = {};
+  for (const p of AUTHORIZE_PARAMS) {
+    const values = form.getAll(p).filter((v): v is string => typeof v === "string");
+    raw[p] = values.length > 1 ? values : values[0];
+    fields[p] = values[0] ?? "";
+  }
+  const authorizeUrl = `/i/oauth2/authorize?${new URLSearchParams(fields)}`;
+  const current = await getCurrentUser();
+  if (!current) return seeOther(`/signin?callbackUrl=${encodeURIComponent(authorizeUrl)}`);
+  const decision = consentDecisionSchema.safeParse({ decision: form.get("decision"), ticket: form.get("ticket") });
+  if (!decision.success || !verifyConsentTicket(decision.data.ticket, current.sessionId, fields)) return seeOther(authorizeUrl);
+
+  const db = getDb();
+  const outcome = decision.data.decision === "approve" ? approveAuthorization(db, current.user.id, raw) : denyAuthorization(db, raw);
+  return seeOther(outcome.kind === "redirect" ? outcome.url : authorizeUrl);
+}
