@@ -16,8 +16,9 @@ export function configureTokenRateLimit(opts: { points: number; duration: number
 }
 
 /**
- * Counts one token-endpoint call for a client (its claimed client id / API Key, else the caller's
- * address). Returns null when allowed, else the seconds until the next call is allowed.
+ * Counts one token-endpoint call under `key`: the claimed client id (or API Key) with the caller's
+ * address, so a busy App's servers each get a budget and nobody can spend another App's budget
+ * by naming its client id. Returns null when allowed, else the seconds until the next call is.
  */
 export async function consumeTokenQuota(key: string): Promise<number | null> {
   try {

@@ -24,8 +24,8 @@ export interface ResolvedToken {
 
 /**
  * An OAuth 2.0 user access token (Authorization: Bearer …) → App, user and granted scopes, or
- * null when unknown, expired, revoked or its grant was replaced. Suspended Apps still resolve:
- * the API answers them with its own 403, not a 401.
+ * null when unknown, expired, revoked, its grant was replaced, or the App has OAuth 2.0 switched
+ * off. Suspended Apps still resolve: the API answers them with its own 403, not a 401.
  */
 export function resolveOAuth2AccessToken(db: DbOrTx, token: string, now = Date.now()): ResolvedToken | null {
   if (token.length === 0 || token.length > 512) return null;
@@ -45,7 +45,7 @@ export function resolveOAuth2AccessToken(db: DbOrTx, token: string, now = Date.n
       ),
     )
     .get();
-  if (!row) return null;
+  if (!row || !row.app.oauth2Enabled) return null;
   return {
     kind: "oauth2-user",
     app: row.app,

@@ -150,6 +150,14 @@ describe("access tokens", () => {
     expect(dump).not.toContain(tokens.refresh_token);
   });
 
+  it("stops resolving while the App has OAuth 2.0 switched off", () => {
+    const tokens = exchange(newCode());
+    db.update(apps).set({ oauth2Enabled: false }).where(eq(apps.id, fx.app.id)).run();
+    expect(resolveOAuth2AccessToken(db, tokens.access_token, T0 + 2000)).toBeNull();
+    db.update(apps).set({ oauth2Enabled: true }).where(eq(apps.id, fx.app.id)).run();
+    expect(resolveOAuth2AccessToken(db, tokens.access_token, T0 + 2000)).not.toBeNull();
+  });
+
   it("a suspended App's token still resolves, with the App's status for the API to refuse", () => {
     const tokens = exchange(newCode());
     db.update(apps).set({ status: "suspended" }).where(eq(apps.id, fx.app.id)).run();

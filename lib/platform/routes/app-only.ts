@@ -15,13 +15,12 @@ const refuse = () => Response.json(authenticityTokenError(), { status: 403, head
 
 type Handler = (c: Context, params: Record<string, string>) => Response;
 
-/** Form body (or query string), rate limit per API Key, and code 99 for anything unusable. */
+/** Form body (or query string), rate limit per (API Key, address), and code 99 for anything unusable. */
 const endpoint = (handler: Handler) => async (c: Context) => {
   const form = await readForm(c.req.raw, { query: true });
   if (!form.ok || form.duplicates.length) return refuse();
   const basic = parseBasicAuth(c.req.header("authorization"));
-  const key = basic.kind === "basic" ? basic.id : `ip:${c.req.header("x-devportal-client-ip") ?? "unknown"}`;
-  const wait = await consumeTokenQuota(key);
+  const wait = await consumeTokenQuota(`${basic.kind === "basic" ? basic.id : "-"}|${c.req.header("x-devportal-client-ip") ?? "unknown"}`);
   return wait ? tooManyRequests(wait) : handler(c, form.params);
 };
 

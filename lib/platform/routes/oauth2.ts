@@ -15,12 +15,12 @@ export const oauth2Routes = new Hono();
 
 type Handler = (c: Context, params: Record<string, string>) => Response | Promise<Response>;
 
-/** Reads the form, rate-limits per claimed client, runs the handler, maps refusals to RFC 6749 bodies. */
+/** Reads the form, rate-limits per (claimed client, address), runs the handler, maps refusals to RFC 6749 bodies. */
 const endpoint = (handler: Handler) => async (c: Context) => {
   try {
     const params = formOrThrow(await readForm(c.req.raw));
     const client = claimedClientId({ authorization: c.req.header("authorization"), clientId: params.client_id });
-    const wait = await consumeTokenQuota(client ?? `ip:${c.req.header("x-devportal-client-ip") ?? "unknown"}`);
+    const wait = await consumeTokenQuota(`${client ?? "-"}|${c.req.header("x-devportal-client-ip") ?? "unknown"}`);
     return wait ? tooManyRequests(wait) : await handler(c, params);
   } catch (err) {
     return oauth2ErrorResponse(err);
