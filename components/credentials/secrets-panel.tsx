@@ -10,20 +10,24 @@ export interface SecretItem {
   value: string;
 }
 
-function CopyButton({ value, label }: { value: string; label: string }) {
-  const [copied, setCopied] = useState(false);
+export function CopyButton({ value, label }: { value: string; label: string }) {
+  const [copied, setCopied] = useState<boolean | "failed">(false);
   return (
     <Button
       variant="secondary"
       className="min-h-8 shrink-0 px-3 text-xs"
       aria-label={`Copy ${label}`}
       onClick={async () => {
-        await navigator.clipboard.writeText(value);
-        setCopied(true);
+        try {
+          await navigator.clipboard.writeText(value);
+          setCopied(true);
+        } catch {
+          setCopied("failed"); // no clipboard access (permission denied or insecure origin): select and copy by hand
+        }
         setTimeout(() => setCopied(false), 2000);
       }}
     >
-      {copied ? "Copied" : "Copy"}
+      <span aria-live="polite">{copied === "failed" ? "Copy failed" : copied ? "Copied" : "Copy"}</span>
     </Button>
   );
 }
