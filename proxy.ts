@@ -4,7 +4,10 @@ import { NextResponse, type NextRequest } from "next/server";
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-devportal-path", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  const response = NextResponse.next({ request: { headers } });
+  // OAuth 1.0a consent pages must never be framed (clickjacking of "Authorize app").
+  if (request.nextUrl.pathname.startsWith("/oauth/")) response.headers.set("Content-Security-Policy", "frame-ancestors 'none'");
+  return response;
 }
 
 export const config = {
