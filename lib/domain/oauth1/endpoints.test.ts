@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { apps, authorizations, oauth1Nonces, oauth1RequestTokens, oauth1Tokens } from "@/db/schema";
 import { createTestDb } from "@/db/test-db";
 import { seedApp, type SeededApp } from "@/db/test-seed";
+import { issueConsumerKey } from "@/lib/domain/app-credentials";
 import { OAuth1Error } from "@/lib/oauth1";
 import { approveRequestToken } from "./consent";
 import { exchangeRequestToken, invalidateAccessToken, issueRequestToken, verifyCredentials } from "./endpoints";
@@ -228,5 +229,27 @@ describe("user tokens", () => {
     } finally {
       setApp({ status: "active" });
     }
+  });
+});
+
+describe("consumer key rotation", () => {
+  it("the old key works during its grace period; user tokens survive and are signed with the new pair", async () => {
+    const rotated = await seedApp(db, "rotation", { settings: { oauth1Enabled: true, callbackUrls: [CALLBACK] } });
+    const oldKey = { key: rotated.secrets.apiKey, secret: rotated.secrets.apiKeySecret };
+    const rt = requestToken(undefined, oldKey);
+    const outcome = approveRequestToken(db, { rawToken: rt.oauth_token!, userId: rotated.user.id });
+    const at = accessToken(rt, outcome.kind === "redirect" ? new URL(outcome.url).searchParams.get("oauth_verifier")! : "", oldKey);
+    const token = { key: at.oauth_token!, secret: at.oauth_token_secret! };
+
+    const fresh = issueConsumerKey(db, rotated.app.id, { graceUntil: Date.now() + 60_000 });
+    const newKey = { key: fresh.apiKey, secret: fresh.apiKeySecret };
+    expect(failure(() => requestToken(undefined, oldKey))).toBe("ok");
+    const call = (c: Credentials) => verifyOAuth1Request(db, signedFacts({ consumer: c, token, method: "GET", path: "/1.1/account/verify_credentials.json" })).ok;
+    expect(call(newKey)).toBe(true);
+    expect(call(oldKey)).toBe(true);
+
+    const final = issueConsumerKey(db, rotated.app.id);
+    expect(failure(() => requestToken(undefined, newKey))).toBe(32);
+    expect(call({ key: final.apiKey, secret: final.apiKeySecret })).toBe(true);
   });
 });
