@@ -1,5 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { INVALID_REQUEST_TOKEN_MESSAGE, type ConsentApp } from "@/lib/domain/oauth1";
+import { webUrl } from "./web-url";
 
 const [WHOA, ...REST] = INVALID_REQUEST_TOKEN_MESSAGE.split("! ");
 
@@ -27,20 +28,22 @@ export function SuspendedApp() {
 const linkClass = "font-semibold text-link underline-offset-2 hover:underline";
 
 export function ConsentFooter({ app }: { app: ConsentApp }) {
+  const terms = webUrl(app.termsUrl);
+  const privacy = webUrl(app.privacyUrl);
   return (
     <footer className="space-y-2 border-t border-border pt-4 text-xs text-muted">
       <p>You can revoke access to any App at any time from Connected apps in your account settings.</p>
-      {(app.termsUrl || app.privacyUrl) && (
+      {(terms || privacy) && (
         <p>
           By authorizing {app.name} you agree to its{" "}
-          {app.termsUrl && (
-            <a className={linkClass} href={app.termsUrl} target="_blank" rel="noopener noreferrer">
+          {terms && (
+            <a className={linkClass} href={terms} target="_blank" rel="noopener noreferrer">
               Terms of Service
             </a>
           )}
-          {app.termsUrl && app.privacyUrl && " and "}
-          {app.privacyUrl && (
-            <a className={linkClass} href={app.privacyUrl} target="_blank" rel="noopener noreferrer">
+          {terms && privacy && " and "}
+          {privacy && (
+            <a className={linkClass} href={privacy} target="_blank" rel="noopener noreferrer">
               Privacy Policy
             </a>
           )}
