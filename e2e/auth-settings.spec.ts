@@ -101,7 +101,7 @@ test.describe("User authentication settings", () => {
     expect(ownerAccessTokenInfo(db, app.id, user.id)).not.toBeNull();
 
     await page.goto(`/apps/${app.id}/auth-settings`);
-    await page.getByRole("radio", { name: "Read and write and Direct message" }).check();
+    await page.getByRole("radio", { name: "Read, write and Direct Messages" }).check();
     await expect(page.getByText("Every user token issued to this App will stop working", { exact: false })).toBeVisible();
     await shot("auth-settings-permission-warning");
     await page.getByRole("button", { name: "Save" }).click();

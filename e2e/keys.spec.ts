@@ -153,6 +153,7 @@ test.describe("Keys and tokens", () => {
     await axe();
     await consumer.getByRole("button", { name: "Regenerate" }).click();
     await shot("keys-confirm-dark");
+    await axe();
     await page.keyboard.press("Escape");
     await expect(page.getByRole("dialog")).toBeHidden();
   });

@@ -14,11 +14,11 @@ export const PERMISSION_OPTIONS: { value: Permission; label: string; level: stri
     label: "Read and write",
     level: "Read and Write",
     description:
-      "Read and write: also post Tweets, follow users, update a user's profile information and hide replies on their behalf. No access to Direct Messages (read, write or delete).",
+      "Everything Read allows, plus posting Tweets, following users, updating a user's profile information and hiding replies on their behalf. No access to Direct Messages (read, write or delete).",
   },
   {
     value: "read-write-directmessages",
-    label: "Read and write and Direct message",
+    label: "Read, write and Direct Messages",
     level: "Read, Write and Direct Messages",
     description: "All of the above, plus reading, writing and deleting Direct Messages on behalf of a user.",
   },
