@@ -30,8 +30,7 @@ export function ConfirmDialog({ open, title, confirmLabel, variant = "danger", p
         <Button variant="secondary" onClick={onClose}>
           Cancel
         </Button>
-        {/* text-bg!: white on the dark theme's light danger red fails contrast (4.5:1); the page colour passes in both themes. */}
-        <Button variant={variant} className={variant === "danger" ? "text-bg!" : undefined} disabled={pending} onClick={onConfirm}>
+        <Button variant={variant} disabled={pending} onClick={onConfirm}>
           {pending ? "Working…" : confirmLabel}
         </Button>
       </div>

@@ -1,15 +1,18 @@
 import Link from "next/link";
 import type { Theme } from "@/lib/config/theme";
+import type { ComponentProps } from "react";
 import { AccountMenu } from "./account-menu";
+import { AccountSwitcher } from "./account-switcher";
 import { ThemeToggle } from "./theme-toggle";
 
 interface Props {
   platformName: string;
   theme: Theme;
   user: { username: string; name: string };
+  switcher: ComponentProps<typeof AccountSwitcher>;
 }
 
-export function Header({ platformName, theme, user }: Props) {
+export function Header({ platformName, theme, user, switcher }: Props) {
   return (
     <header className="sticky top-0 z-10 flex h-14 items-center justify-between gap-3 border-b border-border bg-surface/90 px-3 backdrop-blur sm:px-5">
       <Link href="/dashboard" className="rounded text-lg font-extrabold tracking-tight">
@@ -17,6 +20,7 @@ export function Header({ platformName, theme, user }: Props) {
         <span className="ml-2 hidden text-sm font-medium text-muted sm:inline">Developer Portal</span>
       </Link>
       <div className="flex items-center gap-1">
+        <AccountSwitcher {...switcher} />
         <ThemeToggle initial={theme} />
         <AccountMenu username={user.username} name={user.name} />
       </div>

@@ -6,12 +6,12 @@ import { Icon } from "./icons";
 import { NAV_ITEMS } from "./nav.config";
 
 /** Sidebar on wide screens; a horizontal strip under the header on narrow ones. */
-export function Sidebar() {
+export function Sidebar({ isOperator }: { isOperator: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="border-b border-border bg-surface md:w-60 md:shrink-0 md:border-r md:border-b-0">
       <ul className="flex gap-1 overflow-x-auto p-2 md:flex-col md:p-3">
-        {NAV_ITEMS.map((item) => {
+        {NAV_ITEMS.filter((item) => !item.operatorOnly || isOperator).map((item) => {
           const active = item.match.some((m) => pathname === m || pathname.startsWith(`${m}/`));
           return (
             <li key={item.href}>

@@ -5,7 +5,7 @@ const VARIANTS = {
   primary: "bg-fg text-bg hover:opacity-90",
   accent: "bg-accent text-accent-fg hover:bg-accent-strong",
   secondary: "border border-border bg-surface text-fg hover:bg-surface-2",
-  danger: "bg-danger text-white hover:opacity-90",
+  danger: "bg-danger text-bg hover:opacity-90",
   ghost: "text-fg hover:bg-surface-2",
 } as const;
 

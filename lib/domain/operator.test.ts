@@ -7,7 +7,7 @@ import type { Db } from "@/db/client";
 import { apps, developerAccounts, outbox } from "@/db/schema";
 import { deliverPending, MAX_ATTEMPTS } from "@/lib/mail/deliver";
 import { createApp } from "./apps";
-import { makeOperator, reinstateApp, searchApps, setTier, suspendApp } from "./operator";
+import { listAccountsForOperator, makeOperator, reinstateApp, searchApps, setTier, suspendApp } from "./operator";
 import { listOutbox } from "./outbox";
 
 let db: Db;
@@ -122,5 +122,13 @@ describe("e-mail delivery", () => {
     suspendApp(db, operator, { appId: owner.app.id, reason: "Automated spam replies" });
     expect(await deliverPending(db, null)).toBe(0);
     expect(db.select().from(outbox).get()!.status).toBe("stored");
+  });
+});
+
+describe("account search", () => {
+  it("matches names containing LIKE wildcards literally", async () => {
+    await seedDeveloper(db, "a_b");
+    await seedDeveloper(db, "axb");
+    expect(listAccountsForOperator(db, operator, "@a_b").map((a) => a.name)).toEqual(["@a_b"]);
   });
 });

@@ -19,7 +19,8 @@ export function requireOperator(actor: Actor | null): asserts actor is Actor {
 export function listAccountsForOperator(db: Db, actor: Actor, q = "", page = 1) {
   requireOperator(actor);
   const needle = q.toLowerCase();
-  const where = needle ? or(eq(developerAccounts.id, q), like(sql`lower(${developerAccounts.name})`, `%${needle.replace(/[%_]/g, "")}%`)) : undefined;
+  const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const where = needle ? or(eq(developerAccounts.id, q), sql`lower(${developerAccounts.name}) like ${pattern} escape '\\'`) : undefined;
   return db
     .select({
       id: developerAccounts.id,

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { cookies, headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/domain/actor";
@@ -42,10 +42,26 @@ export interface DeveloperContext extends CurrentUser {
   account: DeveloperAccount;
 }
 
+export const ACCOUNT_COOKIE = "dp-account";
+
+/** The developer account chosen in the header switcher, when the user still belongs to it; else the first. */
+export async function activeAccount(accounts: DeveloperAccount[]): Promise<DeveloperAccount | undefined> {
+  const chosen = (await cookies()).get(ACCOUNT_COOKIE)?.value;
+  return accounts.find((a) => a.id === chosen) ?? accounts[0];
+}
+
 /** A signed-in user with developer access; others are sent to sign in or to "Sign up for developer access". */
 export const requireDeveloper = cache(async (): Promise<DeveloperContext> => {
   const current = await requireUser();
   const accounts = listDeveloperAccounts(getDb(), current.actor);
-  if (accounts.length === 0) redirect(`/developer/signup?callbackUrl=${encodeURIComponent(await currentPath())}`);
-  return { ...current, accounts, account: accounts[0]! };
+  const account = await activeAccount(accounts);
+  if (!account) redirect(`/developer/signup?callbackUrl=${encodeURIComponent(await currentPath())}`);
+  return { ...current, accounts, account };
 });
+
+/** The operator, or a 404 for everyone else (the console does not reveal that it exists). */
+export async function requireOperatorPage(): Promise<CurrentUser> {
+  const current = await requireUser();
+  if (!current.actor.isOperator) notFound();
+  return current;
+}

@@ -1,7 +1,10 @@
 "use server";
+import { revalidatePath } from "next/cache";
+import { removeManagingAccount, setManagingAccount } from "@/lib/domain/automation";
 import { changePassword } from "@/lib/domain/sessions";
 import { validatedAction } from "@/lib/server/action";
 import { changePasswordSchema } from "@/lib/validation/account";
+import { automationSchema, removeAutomationSchema } from "@/lib/validation/team";
 
 export const changePasswordAction = validatedAction(changePasswordSchema, async ({ db, current, input }) => {
   const { endedSessions } = await changePassword(db, current.actor, current.sessionId, input);
@@ -9,4 +12,16 @@ export const changePasswordAction = validatedAction(changePasswordSchema, async 
     ok: true,
     message: `Password changed. ${endedSessions} other session${endedSessions === 1 ? " was" : "s were"} signed out.`,
   };
+});
+
+export const setManagingAccountAction = validatedAction(automationSchema, async ({ db, current, input }) => {
+  const { managerUsername } = await setManagingAccount(db, current.actor, input);
+  revalidatePath("/settings/account");
+  return { ok: true, message: `Label applied: this account is now shown as "Automated by @${managerUsername}".` };
+});
+
+export const removeManagingAccountAction = validatedAction(removeAutomationSchema, async ({ db, current, input }) => {
+  await removeManagingAccount(db, current.actor, input);
+  revalidatePath("/settings/account");
+  return { ok: true, message: "The automated-account label was removed." };
 });

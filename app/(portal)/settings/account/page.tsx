@@ -3,12 +3,16 @@ import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/server/session";
-import { changePasswordAction } from "./actions";
+import { AutomationForm } from "@/components/auth/automation-form";
+import { getDb } from "@/db/client";
+import { getAutomation } from "@/lib/domain/automation";
+import { changePasswordAction, removeManagingAccountAction, setManagingAccountAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account settings" };
 
 export default async function AccountSettingsPage() {
-  const { user } = await requireUser();
+  const { user, actor } = await requireUser();
+  const automation = getAutomation(getDb(), actor);
   return (
     <>
       <PageHeader title="Account settings" description="Your account and how you sign in." />
@@ -25,6 +29,13 @@ export default async function AccountSettingsPage() {
             <dt className="text-muted">Role</dt>
             <dd>{user.isOperator ? "Operator (portal administrator)" : "Member"}</dd>
           </dl>
+        </Card>
+        <Card aria-labelledby="automation">
+          <h2 id="automation" className="text-lg font-bold">Automation</h2>
+          <p className="mt-1 mb-4 text-sm text-muted">
+            Is this a bot account? Add an automated-account label so people know who runs it. It shows on the profile and in API user objects.
+          </p>
+          <AutomationForm manager={automation?.managerUsername ?? null} setAction={setManagingAccountAction} removeAction={removeManagingAccountAction} />
         </Card>
         <Card aria-labelledby="change-password">
           <h2 id="change-password" className="text-lg font-bold">Change password</h2>

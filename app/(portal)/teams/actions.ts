@@ -1,0 +1,45 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { answerInvitation, changeRole, createTeam, inviteMember, removeMember } from "@/lib/domain/teams";
+import { kickDelivery } from "@/lib/mail/deliver";
+import { validatedAction } from "@/lib/server/action";
+import { changeRoleSchema, createTeamSchema, invitationSchema, inviteMemberSchema, memberSchema } from "@/lib/validation/team";
+
+export const createTeamAction = validatedAction(createTeamSchema, ({ db, current, input }) => {
+  const team = createTeam(db, current.actor, input);
+  revalidatePath("/teams");
+  return { ok: true, message: `Team ${team.name} created. Switch to it in the header to create its Projects and Apps.` };
+});
+
+export const inviteMemberAction = validatedAction(inviteMemberSchema, ({ db, current, input }) => {
+  const { username } = inviteMember(db, current.actor, input);
+  kickDelivery(getDb());
+  revalidatePath(`/teams/${input.accountId}`);
+  return { ok: true, message: `Invitation sent to @${username}` };
+});
+
+export const acceptInvitationAction = validatedAction(invitationSchema, ({ db, current, input }) => {
+  answerInvitation(db, current.actor, input.invitationId, true);
+  revalidatePath("/teams");
+  return { ok: true, message: "You joined the team" };
+});
+
+export const declineInvitationAction = validatedAction(invitationSchema, ({ db, current, input }) => {
+  answerInvitation(db, current.actor, input.invitationId, false);
+  revalidatePath("/teams");
+  return { ok: true, message: "Invitation declined" };
+});
+
+export const changeRoleAction = validatedAction(changeRoleSchema, ({ db, current, input }) => {
+  changeRole(db, current.actor, input);
+  revalidatePath(`/teams/${input.accountId}`);
+  return { ok: true, message: "Role changed" };
+});
+
+export const removeMemberAction = validatedAction(memberSchema, ({ db, current, input }) => {
+  removeMember(db, current.actor, input);
+  revalidatePath(`/teams/${input.accountId}`);
+  revalidatePath("/teams");
+  return { ok: true, message: input.userId === current.actor.userId ? "You left the team" : "Member removed" };
+});

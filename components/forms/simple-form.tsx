@@ -1,0 +1,40 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState, type ReactNode } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
+import type { z } from "zod";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ActionState } from "@/lib/server/action";
+import { useServerErrors } from "./use-server-errors";
+
+interface Props<T extends FieldValues> {
+  schema: z.ZodType<T>;
+  action: (prev: ActionState | null, input: T) => Promise<ActionState>;
+  defaults: DefaultValues<T>;
+  submitLabel: string;
+  children: (form: UseFormReturn<T>) => ReactNode;
+  /** Clear the fields after a successful submit. */
+  resetOnSuccess?: boolean;
+}
+
+/** The common shape of small forms: shared zod schema, server action, field errors, a result message. */
+export function SimpleForm<T extends FieldValues>({ schema, action, defaults, submitLabel, children, resetOnSuccess }: Props<T>) {
+  const [state, setState] = useState<ActionState | null>(null);
+  const form = useForm<T>({ resolver: zodResolver(schema as never) as unknown as Resolver<T>, defaultValues: defaults });
+  useServerErrors(state, form.setError);
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await action(null, values);
+    setState(result);
+    if (result.ok && resetOnSuccess) form.reset(defaults);
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {state && (state.ok || !state.fieldErrors) && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+      {children(form)}
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {submitLabel}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+import { useId } from "react";
+import type { ActionState } from "@/lib/server/action";
+
+type Action = (prev: ActionState | null, input: { accountId: string }) => Promise<ActionState>;
+
+/** Moves between the personal and team developer accounts the user belongs to. */
+export function AccountSwitcher({ accounts, activeId, action }: { accounts: Array<{ id: string; name: string; kind: string }>; activeId: string; action: Action }) {
+  const id = useId();
+  if (accounts.length < 2) return null;
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor={id} className="sr-only">
+        Developer account
+      </label>
+      <select
+        id={id}
+        value={activeId}
+        onChange={(e) => void action(null, { accountId: e.target.value })}
+        className="max-w-40 rounded-full border border-border bg-surface px-3 py-1.5 text-sm font-semibold sm:max-w-56"
+      >
+        {accounts.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.kind === "team" ? `Team: ${a.name}` : `${a.name} (personal)`}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
