@@ -42,8 +42,9 @@ export const PROFILE_PAGE_SIZE = 20;
 
 /** One page of a user's Tweets, newest first (1-based pages). */
 export function listTweetsByAuthor(db: DbOrTx, authorId: string, page = 1, pageSize = PROFILE_PAGE_SIZE) {
-  const safePage = Number.isInteger(page) && page > 0 ? page : 1;
   const total = db.select({ n: sql<number>`count(*)` }).from(tweets).where(eq(tweets.authorId, authorId)).get()!.n;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const safePage = Number.isInteger(page) && page > 0 ? Math.min(page, pageCount) : 1;
   const items = db
     .select()
     .from(tweets)
@@ -52,5 +53,5 @@ export function listTweetsByAuthor(db: DbOrTx, authorId: string, page = 1, pageS
     .limit(pageSize)
     .offset((safePage - 1) * pageSize)
     .all();
-  return { items, page: safePage, pageCount: Math.max(1, Math.ceil(total / pageSize)), total };
+  return { items, page: safePage, pageCount, total };
 }

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ProfileHeader } from "@/components/profile/profile-header";
+import { TweetList } from "@/components/profile/tweet-list";
+import { getDb } from "@/db/client";
+import { findProfileByUsername } from "@/lib/domain/profiles";
+import { listTweetsByAuthor } from "@/lib/domain/tweets";
+import { requireUser } from "@/lib/server/session";
+
+type Props = { params: Promise<{ username: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `@${(await params).username}` };
+}
+
+/** A user's profile: header, then their Tweets newest first with the App each came from. */
+export default async function ProfilePage({ params, searchParams }: Props) {
+  const { actor } = await requireUser();
+  const { username } = await params;
+  const user = /^[A-Za-z0-9_]{1,15}$/.test(username) ? findProfileByUsername(getDb(), username) : null;
+  if (!user) notFound();
+  const rawPage = (await searchParams).page;
+  const page = typeof rawPage === "string" && /^[0-9]{1,6}$/.test(rawPage) ? Number(rawPage) : 1;
+  const hidden = user.protected && user.id !== actor.userId;
+  const tweets = hidden ? null : listTweetsByAuthor(getDb(), user.id, page);
+  return (
+    <>
+      <ProfileHeader user={user} />
+      {tweets ? (
+        <TweetList tweets={tweets.items} page={tweets.page} pageCount={tweets.pageCount} basePath={`/u/${user.username}`} authorName={user.name} />
+      ) : (
+        <p className="rounded-2xl border border-border bg-surface px-6 py-10 text-center text-sm text-muted">These posts are protected. Only @{user.username} can see them.</p>
+      )}
+    </>
+  );
+}
