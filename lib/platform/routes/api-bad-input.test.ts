@@ -64,6 +64,9 @@ describe("bad input gets X's 400 problems, never a 500", () => {
       invalid([{ parameters: { max_results: ["500"] }, message: "The `max_results` query parameter value [500] is not between 1 and 100" }]),
     );
     expect((await get("/2/dm_events?pagination_token=notatoken")).status).toBe(400);
+    for (const path of ["/2/users/%ZZ", "/2/tweets/%E0%A4%A", "/2/users/by/username/%00", "/2/users/me?user.fields=%ZZ", "/2/dm_conversations/%ZZ/dm_events"]) {
+      expect((await answer(await fetch(url(path), { headers: { authorization: `Bearer ${(bearer as { bearer: string }).bearer}` } }))).status).toBe(path.includes("users/me") || path.includes("dm_") ? 403 : 400);
+    }
   });
 
   it("unknown users and Tweets: 200 with X's resource-not-found partial error; deleting one is 404", async () => {
