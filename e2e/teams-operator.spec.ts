@@ -50,7 +50,7 @@ test.describe("teams, automation label and operator console", () => {
     const managerCtx = await browser.newContext();
     const manager = await new Accounts(await managerCtx.newPage()).developer("mgr");
     await managerCtx.close();
-    await accounts.developer("bot");
+    const bot = await accounts.developer("bot");
     await page.goto("/settings/account");
     await page.getByLabel("Managing account", { exact: true }).fill(`@${manager.username}`);
     await page.getByLabel("Managing account's password").fill("not the password");
@@ -62,6 +62,10 @@ test.describe("teams, automation label and operator console", () => {
     await page.reload();
     await expect(page.getByText(`This account is labelled Automated by @${manager.username}.`)).toBeVisible();
     await shot("automation-label");
+    await page.goto(`/u/${bot.username}`);
+    await expect(page.getByText(`Automated by @${manager.username}`)).toBeVisible();
+    await shot("profile-automated");
+    await page.goto("/settings/account");
     await page.getByLabel("Managing account's password").fill(manager.password);
     await page.getByRole("button", { name: "Remove label" }).click();
     await expect(page.getByRole("button", { name: "Apply label" })).toBeVisible();

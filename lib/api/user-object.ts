@@ -14,8 +14,8 @@ export interface UserObjectOptions {
 /**
  * The one place an API user object is built: `{id, name, username}` plus the requested fields
  * the platform has. `confirmed_email` only when `emailAllowed`. X's other user.fields are accepted
- * and omitted, as X omits fields that do not apply. (The automated-account label will be added
- * here, from `automatedByUserId`.)
+ * and omitted, as X omits fields that do not apply. A labelled bot account always carries
+ * `automated_by` ({id, username} of the managing account), as its profile shows "Automated by @…".
  */
 export function buildUserObject(user: UserRow, opts: UserObjectOptions = {}): Record<string, unknown> {
   const fields = new Set(opts.fields ?? []);
@@ -27,5 +27,6 @@ export function buildUserObject(user: UserRow, opts: UserObjectOptions = {}): Re
   if (fields.has("url")) out.url = user.url;
   if (fields.has("verified")) out.verified = user.verified;
   if (fields.has("confirmed_email") && opts.emailAllowed) out.confirmed_email = user.email;
+  if (user.automatedByUserId && user.automatedByUsername) out.automated_by = { id: user.automatedByUserId, username: user.automatedByUsername };
   return out;
 }

@@ -1,16 +1,28 @@
 import { eq, getTableColumns } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { DbOrTx } from "@/db/types";
 import { users } from "@/db/schema";
 
-/** A user's public profile row (everything but the password hash). */
-export type ProfileUser = Omit<typeof users.$inferSelect, "passwordHash">;
+/** A user's public profile row (everything but the password hash), with the automated-account label. */
+export type ProfileUser = Omit<typeof users.$inferSelect, "passwordHash"> & {
+  /** The managing account's @username when this is a labelled bot account. */
+  automatedByUsername: string | null;
+};
 
 const { passwordHash: _omit, ...profileColumns } = getTableColumns(users);
+const manager = alias(users, "manager");
+
+function selectProfile(db: DbOrTx) {
+  return db
+    .select({ ...profileColumns, automatedByUsername: manager.username })
+    .from(users)
+    .leftJoin(manager, eq(manager.id, users.automatedByUserId));
+}
 
 export function findProfileById(db: DbOrTx, id: string): ProfileUser | null {
-  return db.select(profileColumns).from(users).where(eq(users.id, id)).get() ?? null;
+  return selectProfile(db).where(eq(users.id, id)).get() ?? null;
 }
 
 export function findProfileByUsername(db: DbOrTx, username: string): ProfileUser | null {
-  return db.select(profileColumns).from(users).where(eq(users.usernameLower, username.replace(/^@/, "").toLowerCase())).get() ?? null;
+  return selectProfile(db).where(eq(users.usernameLower, username.replace(/^@/, "").toLowerCase())).get() ?? null;
 }
