@@ -54,8 +54,18 @@ export type DeveloperSignUpInput = z.infer<typeof developerSignUpSchema>;
 /** The one answer to a failed sign-in: it never says which part was wrong. */
 export const WRONG_CREDENTIALS = "Wrong username, e-mail or password.";
 
-/** A post-sign-in destination: same-origin paths only (no open redirect). */
+const CALLBACK_BASE = "http://callback.invalid";
+
+/**
+ * A post-sign-in destination: same-origin paths only (no open redirect). Backslashes and control
+ * characters are refused outright: browsers drop tabs and newlines from URLs and read `\` as `/`,
+ * so `/\t/evil.com` would otherwise become `//evil.com`.
+ */
 export function safeCallbackPath(value: string | null | undefined, fallback = "/dashboard"): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
+  if (!value || !value.startsWith("/") || /[\\\u0000-\u001f\u007f]/.test(value)) return fallback;
+  try {
+    return new URL(value, CALLBACK_BASE).origin === CALLBACK_BASE ? value : fallback;
+  } catch {
+    return fallback;
+  }
 }
