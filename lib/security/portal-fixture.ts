@@ -42,6 +42,8 @@ export interface PortalFixture {
   requestToken: string;
   /** An invitation of the owner to another team. */
   invitationId: number;
+  /** A small valid PNG, for icon uploads. */
+  iconPng: Buffer;
   fork: () => Db;
 }
 
@@ -109,6 +111,7 @@ export async function buildPortalFixture(): Promise<PortalFixture> {
     standaloneAppId: standalone.id,
     requestToken,
     invitationId,
+    iconPng: png,
     fork: frozen.fork,
   };
 }
