@@ -7,7 +7,14 @@ import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** Opens a SQLite file with the pragmas every connection needs (WAL, foreign keys, busy wait). */
+/**
+ * Opens a SQLite file with the pragmas every connection needs (WAL, foreign keys, busy wait).
+ *
+ * Transactions are IMMEDIATE unless a caller asks otherwise: they take the write lock at BEGIN,
+ * waiting up to busy_timeout for another process (admin CLI, a second server) to finish. A
+ * DEFERRED transaction that reads and then writes cannot wait — SQLite answers SQLITE_BUSY (or
+ * SQLITE_BUSY_SNAPSHOT) at once when another connection holds or has just used the write lock.
+ */
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
@@ -15,7 +22,10 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  return drizzle(sqlite, { schema });
+  const db = drizzle(sqlite, { schema });
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as typeof db.transaction;
+  return db;
 }
 
 const globalForDb = globalThis as unknown as { devportalDb?: Db };
