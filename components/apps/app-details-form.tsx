@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Toast } from "@/components/ui/toast";
 import type { ActionState } from "@/lib/server/action";
 import { APP_DESCRIPTION_MAX, appDetailsSchema, type AppDetailsInput, type UpdateAppDetailsInput } from "@/lib/validation/app";
-import { CallbackUrlsField } from "./callback-urls-field";
+import { CallbackRows } from "@/components/forms/callback-rows";
 
 type Action = (prev: ActionState | null, input: UpdateAppDetailsInput) => Promise<ActionState>;
 
@@ -46,7 +46,7 @@ export function AppDetailsForm({ action, appId, defaults, readOnly }: { action: 
           {...form.register("description")}
         />
         <TextField label="Website URL" type="url" placeholder="https://example.com" hint="Shown as the source of Tweets your App creates." error={errors.websiteUrl?.message} {...form.register("websiteUrl")} />
-        <CallbackUrlsField control={form.control} register={form.register} setValue={form.setValue} errors={errors} />
+        <CallbackRows form={form} />
         <TextField label="Terms of service URL" type="url" error={errors.termsUrl?.message} {...form.register("termsUrl")} />
         <TextField label="Privacy policy URL" type="url" error={errors.privacyUrl?.message} {...form.register("privacyUrl")} />
         <TextField label="Organization name" maxLength={100} error={errors.organizationName?.message} {...form.register("organizationName")} />

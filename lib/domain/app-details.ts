@@ -2,6 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apps } from "@/db/schema";
 import type { UpdateAppDetailsInput } from "@/lib/validation/app";
+import { fromCallbackRows } from "@/lib/validation/callback-urls";
 import { loadAppFor } from "./access";
 import type { Actor } from "./actor";
 import type { App } from "./app-credentials";
@@ -12,7 +13,7 @@ import { DomainError, isUniqueViolation } from "./errors";
 const FIELDS = ["name", "description", "websiteUrl", "callbackUrls", "termsUrl", "privacyUrl", "organizationName", "organizationUrl", "useCase"] as const;
 
 /** Rules that tie App details to the user-authentication settings. */
-function assertConsistent(app: App, input: UpdateAppDetailsInput): void {
+function assertConsistent(app: App, input: { callbackUrls: string[]; termsUrl: string; privacyUrl: string }): void {
   const errors: Record<string, string[]> = {};
   if ((app.oauth1Enabled || app.oauth2Enabled) && input.callbackUrls.length === 0) {
     errors.callbackUrls = ["Keep at least one callback URL while user authentication is on"];
@@ -23,7 +24,8 @@ function assertConsistent(app: App, input: UpdateAppDetailsInput): void {
 }
 
 /** Saves the App details section; the audit log records which fields changed. */
-export function updateAppDetails(db: Db, actor: Actor, input: UpdateAppDetailsInput): App {
+export function updateAppDetails(db: Db, actor: Actor, request: UpdateAppDetailsInput): App {
+  const input = { ...request, callbackUrls: fromCallbackRows(request.callbackUrls) };
   try {
     return db.transaction((tx) => {
       const { app } = loadAppFor(tx, actor, input.appId, "manage");

@@ -35,7 +35,7 @@ const details = (appId: string, over: Partial<Parameters<typeof updateAppDetails
   name: "Renamed",
   description: "An app",
   websiteUrl: "https://example.com",
-  callbackUrls: ["https://example.com/cb"],
+  callbackUrls: [{ url: "https://example.com/cb" }],
   termsUrl: "",
   privacyUrl: "",
   organizationName: "Example",

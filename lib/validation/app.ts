@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { callbackUrlsSchema } from "./callback-urls";
+import { callbackRowsSchema } from "./callback-urls";
 import { ENVIRONMENTS } from "./enums";
 
 export const APP_NAME_MAX = 32;
@@ -41,7 +41,7 @@ export const appDetailsSchema = z.object({
   name: appNameSchema,
   description: z.string().trim().max(APP_DESCRIPTION_MAX, `Descriptions can have at most ${APP_DESCRIPTION_MAX} characters`),
   websiteUrl: optionalWebUrl,
-  callbackUrls: callbackUrlsSchema,
+  callbackUrls: callbackRowsSchema,
   termsUrl: optionalWebUrl,
   privacyUrl: optionalWebUrl,
   organizationName: z.string().trim().max(100, "Organization names can have at most 100 characters"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema, optionalWebUrl } from "./app";
-import { callbackUrlsSchema } from "./callback-urls";
+import { callbackRowsSchema } from "./callback-urls";
 import { APP_TYPES, CONFIDENTIAL_APP_TYPES, PERMISSIONS, type AppType } from "./enums";
 
 export const AUTH_SETTINGS_MESSAGES = {
@@ -14,21 +14,6 @@ export const AUTH_SETTINGS_MESSAGES = {
 export const isConfidential = (type: AppType | null | undefined): boolean =>
   Boolean(type && CONFIDENTIAL_APP_TYPES.includes(type));
 
-/**
- * Callback rows as the form edits them (useFieldArray needs objects); the rules are
- * callbackUrlsSchema's, with each problem pointed at its row's `url`.
- */
-const callbackRowsSchema = z
-  .array(z.object({ url: z.string().trim() }))
-  .min(1, AUTH_SETTINGS_MESSAGES.noCallback)
-  .superRefine((rows, ctx) => {
-    const result = callbackUrlsSchema.safeParse(rows.map((r) => r.url));
-    if (result.success) return;
-    for (const issue of result.error.issues) {
-      ctx.addIssue({ code: "custom", message: issue.message, path: issue.path.length ? [...issue.path, "url"] : [] });
-    }
-  });
-
 /** User authentication settings: one schema for the form and the server action. */
 export const authSettingsSchema = z
   .object({
@@ -38,7 +23,7 @@ export const authSettingsSchema = z
     permission: z.enum(PERMISSIONS, { error: "Choose the App permissions" }),
     requestEmail: z.boolean(),
     appType: z.enum(APP_TYPES, { error: "Choose the type of App" }).nullable(),
-    callbackUrls: callbackRowsSchema,
+    callbackUrls: callbackRowsSchema.min(1, AUTH_SETTINGS_MESSAGES.noCallback),
     websiteUrl: optionalWebUrl.refine((v) => v !== "", AUTH_SETTINGS_MESSAGES.noWebsite),
     termsUrl: optionalWebUrl,
     privacyUrl: optionalWebUrl,

@@ -72,6 +72,22 @@ export const callbackUrlsSchema = z
     });
   });
 
+/**
+ * Callback rows as forms edit them (react-hook-form's useFieldArray needs objects); the rules are
+ * callbackUrlsSchema's, with each problem pointed at its row's `url`.
+ */
+export const callbackRowsSchema = z.array(z.object({ url: z.string().trim() })).superRefine((rows, ctx) => {
+  const result = callbackUrlsSchema.safeParse(rows.map((r) => r.url));
+  if (result.success) return;
+  for (const issue of result.error.issues) {
+    ctx.addIssue({ code: "custom", message: issue.message, path: issue.path.length ? [...issue.path, "url"] : [] });
+  }
+});
+export type CallbackRow = z.infer<typeof callbackRowsSchema>[number];
+
+export const toCallbackRows = (urls: readonly string[]): CallbackRow[] => urls.map((url) => ({ url }));
+export const fromCallbackRows = (rows: readonly CallbackRow[]): string[] => rows.map((r) => r.url);
+
 /** OAuth 2.0: `redirect_uri` must equal a registered entry exactly (trailing slash included). */
 export function matchesRedirectUri(registered: readonly string[], redirectUri: string): boolean {
   return registered.includes(redirectUri);

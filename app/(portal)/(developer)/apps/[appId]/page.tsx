@@ -10,6 +10,7 @@ import { getApp } from "@/lib/domain/apps";
 import { listAppAudit } from "@/lib/domain/audit";
 import { accountOverview } from "@/lib/domain/overview";
 import { loadOrNotFound } from "@/lib/server/pages";
+import { toCallbackRows } from "@/lib/validation/callback-urls";
 import { requireDeveloper } from "@/lib/server/session";
 import { deleteAppAction, updateAppDetailsAction, uploadIconAction } from "../actions";
 import { attachAppAction, detachAppAction } from "../../projects/actions";
@@ -43,7 +44,7 @@ export default async function AppDetailsPage({ params }: { params: Promise<{ app
             name: app.name,
             description: app.description,
             websiteUrl: app.websiteUrl,
-            callbackUrls: app.callbackUrls,
+            callbackUrls: toCallbackRows(app.callbackUrls),
             termsUrl: app.termsUrl,
             privacyUrl: app.privacyUrl,
             organizationName: app.organizationName,
