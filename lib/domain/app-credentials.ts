@@ -1,4 +1,4 @@
-import { and, eq, gt, isNotNull, isNull, or } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
 import { apps, credentials } from "@/db/schema";
 import {
@@ -13,13 +13,14 @@ import {
   safeEqual,
   secretHint,
 } from "@/lib/credentials";
+import { preparedFor } from "./prepared";
 
 export type App = typeof apps.$inferSelect;
 
 const consumerAad = (appId: string) => `consumer:${appId}`;
 const bearerAad = (appId: string) => `bearer:${appId}`;
 
-const live = (now: number) => or(isNull(credentials.expiresAt), gt(credentials.expiresAt, now));
+const live = (now: number | ReturnType<typeof sql.placeholder>) => or(isNull(credentials.expiresAt), gt(credentials.expiresAt, now));
 
 /**
  * Replaces an App's current credential of one kind. With `graceUntil`, the current one stays
@@ -90,12 +91,15 @@ export function endGracePeriod(tx: DbOrTx, appId: string, kind: "consumer" | "cl
 
 /** The App and decrypted consumer secret for an API Key (current, or within its grace period). */
 export function findConsumer(db: DbOrTx, apiKey: string, now = Date.now()): { app: App; secret: string } | null {
-  const row = db
-    .select({ app: apps, secretEnc: credentials.secretEnc })
-    .from(credentials)
-    .innerJoin(apps, eq(apps.id, credentials.appId))
-    .where(and(eq(credentials.kind, "consumer"), eq(credentials.lookup, apiKey), live(now)))
-    .get();
+  const query = preparedFor(db, "credentials.consumer", () =>
+    db
+      .select({ app: apps, secretEnc: credentials.secretEnc })
+      .from(credentials)
+      .innerJoin(apps, eq(apps.id, credentials.appId))
+      .where(and(eq(credentials.kind, "consumer"), eq(credentials.lookup, sql.placeholder("apiKey")), live(sql.placeholder("now"))))
+      .prepare(),
+  );
+  const row = query.get({ apiKey, now });
   if (!row?.secretEnc) return null;
   return { app: row.app, secret: decrypt(row.secretEnc, consumerAad(row.app.id)) };
 }
@@ -113,26 +117,33 @@ export function findAppByBearer(db: DbOrTx, token: string): App | null {
 
 /** The App's current bearer token in plaintext (client_credentials hands the same one out again). */
 export function currentBearerToken(db: DbOrTx, appId: string): string | null {
-  const row = db
-    .select({ secretEnc: credentials.secretEnc })
-    .from(credentials)
-    .where(and(eq(credentials.appId, appId), eq(credentials.kind, "bearer")))
-    .get();
+  const query = preparedFor(db, "credentials.currentBearer", () =>
+    db
+      .select({ secretEnc: credentials.secretEnc })
+      .from(credentials)
+      .where(and(eq(credentials.appId, sql.placeholder("appId")), eq(credentials.kind, "bearer")))
+      .prepare(),
+  );
+  const row = query.get({ appId });
   return row?.secretEnc ? decrypt(row.secretEnc, bearerAad(appId)) : null;
 }
 
 export function findAppByClientId(db: DbOrTx, clientId: string): App | null {
-  return db.select().from(apps).where(eq(apps.clientId, clientId)).get() ?? null;
+  const query = preparedFor(db, "apps.byClientId", () => db.select().from(apps).where(eq(apps.clientId, sql.placeholder("clientId"))).prepare());
+  return query.get({ clientId }) ?? null;
 }
 
 /** Constant-time check of a Client Secret against the App's current (and grace-period) secrets. */
 export function verifyClientSecret(db: DbOrTx, appId: string, secret: string, now = Date.now()): boolean {
   const hash = keyedHash(secret);
-  const rows = db
-    .select({ lookup: credentials.lookup })
-    .from(credentials)
-    .where(and(eq(credentials.appId, appId), eq(credentials.kind, "client_secret"), live(now)))
-    .all();
+  const query = preparedFor(db, "credentials.clientSecrets", () =>
+    db
+      .select({ lookup: credentials.lookup })
+      .from(credentials)
+      .where(and(eq(credentials.appId, sql.placeholder("appId")), eq(credentials.kind, "client_secret"), live(sql.placeholder("now"))))
+      .prepare(),
+  );
+  const rows = query.all({ appId, now });
   let ok = false;
   for (const r of rows) ok = safeEqual(r.lookup, hash) || ok;
   return ok;

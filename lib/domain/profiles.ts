@@ -1,7 +1,8 @@
-import { eq, getTableColumns } from "drizzle-orm";
+import { eq, getTableColumns, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { DbOrTx } from "@/db/types";
 import { users } from "@/db/schema";
+import { preparedFor } from "./prepared";
 
 /** A user's public profile row (everything but the password hash), with the automated-account label. */
 export type ProfileUser = Omit<typeof users.$inferSelect, "passwordHash"> & {
@@ -20,7 +21,8 @@ function selectProfile(db: DbOrTx) {
 }
 
 export function findProfileById(db: DbOrTx, id: string): ProfileUser | null {
-  return selectProfile(db).where(eq(users.id, id)).get() ?? null;
+  const query = preparedFor(db, "profiles.byId", () => selectProfile(db).where(eq(users.id, sql.placeholder("id"))).prepare());
+  return query.get({ id }) ?? null;
 }
 
 export function findProfileByUsername(db: DbOrTx, username: string): ProfileUser | null {

@@ -1,8 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
 import { apps, authorizations, oauth1Tokens, oauth2Grants, type Permission } from "@/db/schema";
 import { decrypt, encrypt, generateAccessToken, generateAccessTokenSecret, secretHint } from "@/lib/credentials";
 import type { App } from "./app-credentials";
+import { preparedFor } from "./prepared";
 
 const tokenAad = (token: string) => `oauth1-token:${token}`;
 
@@ -30,12 +31,10 @@ export interface OAuth1TokenRecord {
 
 /** Looks up an access token with its App; the secret is decrypted for HMAC-SHA1 verification. */
 export function findOAuth1AccessToken(db: DbOrTx, token: string): OAuth1TokenRecord | null {
-  const row = db
-    .select({ t: oauth1Tokens, app: apps })
-    .from(oauth1Tokens)
-    .innerJoin(apps, eq(apps.id, oauth1Tokens.appId))
-    .where(eq(oauth1Tokens.token, token))
-    .get();
+  const query = preparedFor(db, "oauth1.accessToken", () =>
+    db.select({ t: oauth1Tokens, app: apps }).from(oauth1Tokens).innerJoin(apps, eq(apps.id, oauth1Tokens.appId)).where(eq(oauth1Tokens.token, sql.placeholder("token"))).prepare(),
+  );
+  const row = query.get({ token });
   if (!row) return null;
   return {
     id: row.t.id,

@@ -2,6 +2,7 @@ import { lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
 import { oauth1Nonces, oauth1RequestTokens } from "@/db/schema";
 import { TIMESTAMP_WINDOW_S } from "@/lib/oauth1";
+import { preparedFor } from "@/lib/domain/prepared";
 
 const PURGE_EVERY_MS = 60_000;
 /** Used request tokens are kept a while after expiry so a late replay still gets X's answer. */
@@ -16,15 +17,18 @@ const lastPurge = new WeakMap<object, number>();
 export function consumeNonce(db: DbOrTx, consumerKey: string, nonce: string, timestampS: number, now = Date.now()): boolean {
   purgeExpired(db, now);
   const expiresAt = Math.max(timestampS + TIMESTAMP_WINDOW_S, Math.floor(now / 1000)) * 1000 + 1000;
-  const res = db
-    .insert(oauth1Nonces)
-    .values({ consumerKey, nonce, expiresAt })
-    .onConflictDoUpdate({
-      target: [oauth1Nonces.consumerKey, oauth1Nonces.nonce],
-      set: { expiresAt },
-      setWhere: sql`${oauth1Nonces.expiresAt} <= ${now}`,
-    })
-    .run();
+  const query = preparedFor(db, "oauth1.consumeNonce", () =>
+    db
+      .insert(oauth1Nonces)
+      .values({ consumerKey: sql.placeholder("consumerKey"), nonce: sql.placeholder("nonce"), expiresAt: sql.placeholder("expiresAt") })
+      .onConflictDoUpdate({
+        target: [oauth1Nonces.consumerKey, oauth1Nonces.nonce],
+        set: { expiresAt: sql`excluded.expires_at` },
+        setWhere: sql`${oauth1Nonces.expiresAt} <= ${sql.placeholder("now")}`,
+      })
+      .prepare(),
+  );
+  const res = query.run({ consumerKey, nonce, expiresAt, now });
   return res.changes === 1;
 }
 

@@ -1,8 +1,9 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
 import { apps, credentials, oauth2Grants, oauth2Tokens, users } from "@/db/schema";
 import type { App } from "@/lib/domain/app-credentials";
 import { keyedHash } from "@/lib/credentials";
+import { preparedFor } from "@/lib/domain/prepared";
 import { splitScope } from "@/lib/oauth2/scopes";
 
 export interface TokenUser {
@@ -22,6 +23,26 @@ export interface ResolvedToken {
   issuedAt: number;
 }
 
+const accessTokenQuery = (db: DbOrTx) =>
+  preparedFor(db, "oauth2.accessToken", () =>
+    db
+      .select({ token: oauth2Tokens, grant: oauth2Grants, app: apps, user: { id: users.id, username: users.username, name: users.name } })
+      .from(oauth2Tokens)
+      .innerJoin(oauth2Grants, eq(oauth2Grants.id, oauth2Tokens.grantId))
+      .innerJoin(apps, eq(apps.id, oauth2Grants.appId))
+      .innerJoin(users, eq(users.id, oauth2Grants.userId))
+      .where(
+        and(
+          eq(oauth2Tokens.tokenHash, sql.placeholder("hash")),
+          eq(oauth2Tokens.kind, "access"),
+          isNull(oauth2Tokens.revokedAt),
+          isNull(oauth2Grants.revokedAt),
+          gt(oauth2Tokens.expiresAt, sql.placeholder("now")),
+        ),
+      )
+      .prepare(),
+  );
+
 /**
  * An OAuth 2.0 user access token (Authorization: Bearer …) → App, user and granted scopes, or
  * null when unknown, expired, revoked, its grant was replaced, or the App has OAuth 2.0 switched
@@ -29,22 +50,7 @@ export interface ResolvedToken {
  */
 export function resolveOAuth2AccessToken(db: DbOrTx, token: string, now = Date.now()): ResolvedToken | null {
   if (token.length === 0 || token.length > 512) return null;
-  const row = db
-    .select({ token: oauth2Tokens, grant: oauth2Grants, app: apps, user: { id: users.id, username: users.username, name: users.name } })
-    .from(oauth2Tokens)
-    .innerJoin(oauth2Grants, eq(oauth2Grants.id, oauth2Tokens.grantId))
-    .innerJoin(apps, eq(apps.id, oauth2Grants.appId))
-    .innerJoin(users, eq(users.id, oauth2Grants.userId))
-    .where(
-      and(
-        eq(oauth2Tokens.tokenHash, keyedHash(token)),
-        eq(oauth2Tokens.kind, "access"),
-        isNull(oauth2Tokens.revokedAt),
-        isNull(oauth2Grants.revokedAt),
-        gt(oauth2Tokens.expiresAt, now),
-      ),
-    )
-    .get();
+  const row = accessTokenQuery(db).get({ hash: keyedHash(token), now });
   if (!row || !row.app.oauth2Enabled) return null;
   return {
     kind: "oauth2-user",
