@@ -172,6 +172,8 @@ export const apps = sqliteTable(
     uniqueIndex("apps_client_id_uq").on(t.clientId),
     index("apps_account_idx").on(t.accountId, t.createdAt),
     index("apps_project_idx").on(t.projectId),
+    // The operator's Apps list pages through all Apps newest first.
+    index("apps_created_idx").on(t.createdAt),
   ],
 );
 

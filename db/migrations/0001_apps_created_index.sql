@@ -1,0 +1,1 @@
+CREATE INDEX `apps_created_idx` ON `apps` (`created_at`);
