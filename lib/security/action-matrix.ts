@@ -53,7 +53,7 @@ const APP_DETAILS = (f: PortalFixture) => ({
   name: "Matrix app renamed",
   description: "",
   websiteUrl: "https://good.example.com/",
-  callbackUrls: [CALLBACK],
+  callbackUrls: [{ url: CALLBACK }],
   termsUrl: "",
   privacyUrl: "",
   organizationName: "",
