@@ -120,6 +120,9 @@ test("50 parallel clients create Apps, regenerate keys and exchange codes: limit
   const named = query<{ id: string }>(dbFile(), "SELECT id FROM apps WHERE name_lower = ?", sameName.toLowerCase());
   expect(named.map((a) => a.id)).toEqual([nameWins[0]!.state!.data!.appId]);
   expect(query(dbFile(), "SELECT id FROM apps WHERE account_id IN (?, ?)", ent1!.accountId, ent2!.accountId)).toHaveLength(1);
+  // The 98 refused creates left no trace: one creation audit entry per race, no stray credentials.
+  const createAudits = query(dbFile(), "SELECT 1 FROM audit_log WHERE action = 'app.create' AND account_id IN (?, ?, ?)", ess!.accountId, ent1!.accountId, ent2!.accountId);
+  expect(createAudits).toHaveLength(2);
 
   // 50 regenerations all succeed, one after another: the last pair is the one that works.
   expect(regenerations.every((r) => r.state!.ok)).toBe(true);
