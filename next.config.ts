@@ -18,9 +18,8 @@ const nextConfig: NextConfig = {
   experimental: { serverActions: { bodySizeLimit: "2mb" } },
   async headers() {
     return [
+      // The Content-Security-Policy (with a per-request nonce and frame-ancestors 'none') and HSTS are set in proxy.ts.
       { source: "/:path*", headers: securityHeaders },
-      // Consent pages must never be framed (clickjacking an "Authorize" button).
-      { source: "/i/oauth2/:path*", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors 'none'" }] },
     ];
   },
 };

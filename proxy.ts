@@ -1,12 +1,22 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/config/env";
+import { contentSecurityPolicy, HSTS, isConsentPath, newNonce, servedOverTls } from "@/lib/security/csp";
 
-/** Passes the request path to server components (for "sign in and come back"). */
+/**
+ * Per request: the path for server components ("sign in and come back"), and the security
+ * headers of every page — a nonce-based CSP (set on the request too: Next reads the nonce from it
+ * and puts it on its own scripts), frame-ancestors 'none' (consent pages must never be framed:
+ * clickjacking of "Authorize app"), and HSTS when the request came over TLS.
+ */
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const csp = contentSecurityPolicy(newNonce(), { consentPage: isConsentPath(pathname), dev: process.env.NODE_ENV !== "production" });
   const headers = new Headers(request.headers);
-  headers.set("x-devportal-path", request.nextUrl.pathname + request.nextUrl.search);
+  headers.set("x-devportal-path", pathname + search);
+  headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
-  // OAuth 1.0a consent pages must never be framed (clickjacking of "Authorize app").
-  if (request.nextUrl.pathname.startsWith("/oauth/")) response.headers.set("Content-Security-Policy", "frame-ancestors 'none'");
+  response.headers.set("Content-Security-Policy", csp);
+  if (servedOverTls(request.headers, env.trustProxy)) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
 
