@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
 import { oauth2Codes, oauth2Grants, oauth2Tokens } from "@/db/schema";
 import type { App } from "@/lib/domain/app-credentials";
+import { preparedFor } from "@/lib/domain/prepared";
 import { generateOAuth2Token, keyedHash } from "@/lib/credentials";
 import { oauth2Errors, type OAuth2Error } from "@/lib/oauth2/errors";
 import { verifyPkce } from "@/lib/oauth2/pkce";
@@ -21,16 +22,20 @@ export interface TokenResponse {
 type Grant = typeof oauth2Grants.$inferSelect;
 type Outcome = { ok: true; tokens: TokenResponse } | { ok: false; error: OAuth2Error };
 
+const p = (name: string) => sql.placeholder(name);
+const insertTokenQuery = (tx: DbOrTx) =>
+  preparedFor(tx, "oauth2.insertToken", () =>
+    tx.insert(oauth2Tokens).values({ grantId: p("grantId"), kind: p("kind"), tokenHash: p("tokenHash"), expiresAt: p("expiresAt"), createdAt: p("createdAt") }).prepare(),
+  );
+
 /** New access token (and refresh token with offline.access) for a grant, stored as keyed hashes. */
 function issueTokens(tx: DbOrTx, grant: Grant, now: number): TokenResponse {
   const accessToken = generateOAuth2Token("at", now);
-  tx.insert(oauth2Tokens)
-    .values({ grantId: grant.id, kind: "access", tokenHash: keyedHash(accessToken), expiresAt: now + ACCESS_TOKEN_TTL_S * 1000, createdAt: now })
-    .run();
+  insertTokenQuery(tx).run({ grantId: grant.id, kind: "access", tokenHash: keyedHash(accessToken), expiresAt: now + ACCESS_TOKEN_TTL_S * 1000, createdAt: now });
   const tokens: TokenResponse = { token_type: "bearer", expires_in: ACCESS_TOKEN_TTL_S, access_token: accessToken, scope: grant.scope };
   if (splitScope(grant.scope).includes("offline.access")) {
     const refreshToken = generateOAuth2Token("rt", now);
-    tx.insert(oauth2Tokens).values({ grantId: grant.id, kind: "refresh", tokenHash: keyedHash(refreshToken), createdAt: now }).run();
+    insertTokenQuery(tx).run({ grantId: grant.id, kind: "refresh", tokenHash: keyedHash(refreshToken), expiresAt: null, createdAt: now });
     tokens.refresh_token = refreshToken;
   }
   return tokens;
@@ -86,18 +91,20 @@ export function exchangeAuthorizationCode(
  */
 export function refreshAccessToken(db: DbOrTx, client: App, refreshToken: string, now = Date.now()): TokenResponse {
   return settle(db, (tx) => {
-    const row = tx
-      .select({ token: oauth2Tokens, grant: oauth2Grants })
-      .from(oauth2Tokens)
-      .innerJoin(oauth2Grants, eq(oauth2Grants.id, oauth2Tokens.grantId))
-      .where(eq(oauth2Tokens.tokenHash, keyedHash(refreshToken)))
-      .get();
+    const row = preparedFor(tx, "oauth2.tokenWithGrant", () =>
+      tx
+        .select({ token: oauth2Tokens, grant: oauth2Grants })
+        .from(oauth2Tokens)
+        .innerJoin(oauth2Grants, eq(oauth2Grants.id, oauth2Tokens.grantId))
+        .where(eq(oauth2Tokens.tokenHash, p("hash")))
+        .prepare(),
+    ).get({ hash: keyedHash(refreshToken) });
     if (!row || row.token.kind !== "refresh" || row.grant.appId !== client.id) return { ok: false, error: oauth2Errors.invalidToken() };
     if (row.token.usedAt !== null || row.token.revokedAt !== null) {
       revokeGrant(tx, row.grant.id);
       return { ok: false, error: oauth2Errors.invalidToken() };
     }
-    tx.update(oauth2Tokens).set({ usedAt: now }).where(eq(oauth2Tokens.id, row.token.id)).run();
+    preparedFor(tx, "oauth2.markTokenUsed", () => tx.update(oauth2Tokens).set({ usedAt: sql`${p("now")}` }).where(eq(oauth2Tokens.id, p("id"))).prepare()).run({ now, id: row.token.id });
     return { ok: true, tokens: issueTokens(tx, row.grant, now) };
   });
 }
