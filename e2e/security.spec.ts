@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { APIResponse, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 const BASE = `http://127.0.0.1:${process.env.E2E_PORT}`;
@@ -22,7 +22,7 @@ async function watchCsp(page: Page): Promise<string[]> {
 const directives = (csp: string) => Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
 
 /** The headers every page must carry; returns the CSP directives. */
-function expectSecurityHeaders(res: APIResponse | null | undefined, where: string, consent = false) {
+function expectSecurityHeaders(res: { headers(): Record<string, string> } | null | undefined, where: string, consent = false) {
   expect(res, where).toBeTruthy();
   const h = res!.headers();
   expect(h["x-content-type-options"], where).toBe("nosniff");
