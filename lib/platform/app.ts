@@ -1,4 +1,6 @@
 import { Hono } from "hono";
+import { env } from "@/lib/config/env";
+import { HSTS, servedOverTls } from "@/lib/security/csp";
 import { problems, v1Error } from "./problems";
 import { apiRoutes } from "./routes/api";
 import { oauth1Routes } from "./routes/oauth1";
@@ -11,6 +13,8 @@ export function createPlatformApp(): Hono {
   app.use("*", async (c, next) => {
     await next();
     c.header("x-served-by", "platform");
+    c.header("x-content-type-options", "nosniff");
+    if (servedOverTls(c.req.raw.headers, env.trustProxy)) c.header("strict-transport-security", HSTS);
   });
 
   app.get("/api/health", (c) => c.json({ status: "ok" }));
