@@ -8,7 +8,8 @@ export type FormRead =
 const isForm = (contentType: string | null) =>
   (contentType ?? "").split(";")[0]!.trim().toLowerCase() === "application/x-www-form-urlencoded";
 
-async function readCapped(req: Request, max: number): Promise<string | null> {
+/** The body as text, or null when it is larger than `max` bytes (declared or streamed). */
+export async function readCapped(req: Request, max: number): Promise<string | null> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > max) return null;
   if (!req.body) return "";

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { approveAuthorization, denyAuthorization, type RawParams } from "@/lib/domain/oauth2/authorize";
 import { verifyConsentTicket } from "@/lib/oauth2/consent-ticket";
+import { readCapped } from "@/lib/oauth2/form";
 import { isSameOriginPost } from "@/lib/oauth2/same-origin";
 import { getCurrentUser } from "@/lib/server/session";
 import { AUTHORIZE_PARAMS, consentDecisionSchema } from "@/lib/validation/oauth2";
@@ -13,13 +14,15 @@ const forbidden = () => new Response("Forbidden", { status: 403, headers: HEADER
 
 /** POST from the consent form: Origin-checked, ticket-bound to the session and request, then one domain call. */
 export async function POST(request: Request) {
-  if (!isSameOriginPost(request.headers) || Number(request.headers.get("content-length") ?? 0) > MAX_BODY) return forbidden();
-  const form = await request.formData().catch(() => null);
-  if (!form) return forbidden();
+  if (!isSameOriginPost(request.headers)) return forbidden();
+  // Read with a cap that also holds for chunked bodies (no Content-Length).
+  const text = await readCapped(request, MAX_BODY).catch(() => null);
+  if (text === null) return forbidden();
+  const form = new URLSearchParams(text);
   const raw: RawParams = {};
   const fields: Record<string, string> = {};
   for (const p of AUTHORIZE_PARAMS) {
-    const values = form.getAll(p).filter((v): v is string => typeof v === "string");
+    const values = form.getAll(p);
     raw[p] = values.length > 1 ? values : values[0];
     fields[p] = values[0] ?? "";
   }
