@@ -109,3 +109,26 @@ describe("base string URI behind a proxy", () => {
     }
   });
 });
+
+describe("token endpoint rate limit", () => {
+  it("answers 429 code 88 once an API Key's budget from one address is spent, and writes nothing", async () => {
+    const { configureTokenRateLimit, TOKEN_RATE_LIMIT } = await import("@/lib/oauth2/rate-limit");
+    configureTokenRateLimit({ points: 2, duration: 60 });
+    try {
+      const client = new NodeOAuth(`${platform.base}/oauth/request_token`, `${platform.base}/oauth/access_token`, consumer.key, consumer.secret, "1.0A", CALLBACK, "HMAC-SHA1");
+      const requestToken = () =>
+        new Promise<number>((resolve) => client.getOAuthRequestToken((err) => resolve(err ? (err as { statusCode: number }).statusCode : 200)));
+      expect([await requestToken(), await requestToken()]).toEqual([200, 200]);
+      const before = rows();
+      const res = await fetch(`${platform.base}/oauth/request_token`, {
+        method: "POST",
+        headers: { authorization: `OAuth oauth_consumer_key="${consumer.key}", oauth_nonce="n", oauth_signature="s", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1", oauth_version="1.0"` },
+      });
+      expect(res.status).toBe(429);
+      expect(await res.json()).toEqual({ errors: [{ code: 88, message: "Rate limit exceeded" }] });
+      expect(rows()).toEqual(before);
+    } finally {
+      configureTokenRateLimit(TOKEN_RATE_LIMIT);
+    }
+  });
+});
