@@ -2,7 +2,7 @@ import { test, expect } from "@playwright/test";
 import path from "node:path";
 import { BUSY, checkDatabase, problems, query } from "./crash/checks";
 import { actionId, basic, callAction, postForm, signIn, type ActionResult } from "./crash/http";
-import { runWorker, startServer, tempDir, writeJson, type RunningServer } from "./crash/server";
+import { removeTempDirs, runWorker, startServer, tempDir, writeJson, type RunningServer } from "./crash/server";
 import { REDIRECT, VERIFIER, type SeededDev } from "./crash/worker";
 
 // 50 parallel clients per race against one real production server (its own fresh data folder),
@@ -18,6 +18,7 @@ type Storm = { ops: number; errors: string[] };
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 let server: RunningServer;
+let passed = false;
 let dataDir: string;
 const dbFile = () => path.join(dataDir, "devportal.sqlite");
 
@@ -29,6 +30,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await server?.stop();
+  if (passed) removeTempDirs(); // kept on failure, for a look at the database
 });
 
 test("50 parallel clients create Apps, regenerate keys and exchange codes: limits hold, nothing half-written, no SQLITE_BUSY", async () => {
@@ -154,4 +156,5 @@ test("50 parallel clients create Apps, regenerate keys and exchange codes: limit
 
   // The file as a whole: sound, and nothing half-written by any request that failed.
   expect(problems(checkDatabase(dbFile()))).toEqual([]);
+  passed = true;
 });

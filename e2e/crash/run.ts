@@ -17,7 +17,7 @@ import { promisify } from "node:util";
 import { ensureBuild } from "@/lib/runtime/build";
 import { BUSY, checkDatabase, problems, query } from "./checks";
 import { actionId, basic, callAction, postForm, signIn } from "./http";
-import { ROOT, runWorker, startServer, tempDir, writeJson, type RunningServer } from "./server";
+import { removeTempDirs, ROOT, runWorker, startServer, tempDir, writeJson, type RunningServer } from "./server";
 import { REDIRECT, VERIFIER, type SeededDev } from "./worker";
 
 const PASSWORD = "correct horse battery";
@@ -255,6 +255,7 @@ async function main(): Promise<void> {
       failed++;
     }
   }
+  if (!failed) removeTempDirs(); // kept on failure, for a look at the database
   console.log(`crash: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   process.exit(failed ? 1 : 0);
 }

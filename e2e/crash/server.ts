@@ -19,7 +19,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-export const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), `devportal-${prefix}-`));
+const made: string[] = [];
+
+/** A throwaway data folder; `removeTempDirs()` deletes every one made so far. */
+export function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `devportal-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
 
 export interface RunningServer {
   base: string;
