@@ -87,7 +87,14 @@ function codes(db: Db, appId: string, n: number): string[] {
   return out;
 }
 
-/** Creates, re-keys and deletes standalone Apps in a loop for `ms`; every error is reported. */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Creates, re-keys and deletes standalone Apps in a loop for `ms`; every error is reported.
+ * Each round pauses 2 ms, as any real writer does between requests: two zero-gap loops in other
+ * processes would otherwise starve a third writer past the busy timeout (writer starvation is
+ * SQLite's documented behaviour, not what this test is about).
+ */
 function storm(db: Db, accountId: string, userId: string, ms: number) {
   const actor = { userId, isOperator: false };
   const errors: string[] = [];
@@ -101,6 +108,7 @@ function storm(db: Db, accountId: string, userId: string, ms: number) {
       regenerateApiKey(db, actor, { appId: app.id });
       deleteApp(db, actor, { appId: app.id, confirmName: name });
       ops += 3;
+      Atomics.wait(pause, 0, 0, 2);
     } catch (err) {
       if (errors.length < 20) errors.push(`${(err as { code?: string }).code ?? ""} ${(err as Error).message}`);
     }
