@@ -3,24 +3,38 @@ import type { DbOrTx } from "@/db/types";
 import { tweets } from "@/db/schema";
 import type { App } from "./app-credentials";
 import { snowflake } from "./ids";
+import { preparedFor } from "./prepared";
 
 export type Tweet = typeof tweets.$inferSelect;
 
+const insertTweetQuery = (db: DbOrTx) =>
+  preparedFor(db, "tweets.insert", () =>
+    db
+      .insert(tweets)
+      .values({
+        id: sql.placeholder("id"),
+        authorId: sql.placeholder("authorId"),
+        text: sql.placeholder("text"),
+        sourceAppId: sql.placeholder("sourceAppId"),
+        sourceName: sql.placeholder("sourceName"),
+        sourceUrl: sql.placeholder("sourceUrl"),
+        createdAt: sql.placeholder("createdAt"),
+      })
+      .returning()
+      .prepare(),
+  );
+
 /** Posts a Tweet for a user through an App; the App's name and website are recorded as its source. */
 export function createTweet(db: DbOrTx, input: { authorId: string; app: Pick<App, "id" | "name" | "websiteUrl">; text: string }, now = Date.now()): Tweet {
-  return db
-    .insert(tweets)
-    .values({
-      id: snowflake(now),
-      authorId: input.authorId,
-      text: input.text,
-      sourceAppId: input.app.id,
-      sourceName: input.app.name,
-      sourceUrl: input.app.websiteUrl,
-      createdAt: now,
-    })
-    .returning()
-    .get();
+  return insertTweetQuery(db).get({
+    id: snowflake(now),
+    authorId: input.authorId,
+    text: input.text,
+    sourceAppId: input.app.id,
+    sourceName: input.app.name,
+    sourceUrl: input.app.websiteUrl,
+    createdAt: now,
+  })!;
 }
 
 export function getTweet(db: DbOrTx, id: string): Tweet | null {
