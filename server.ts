@@ -1,28 +1,13 @@
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { env } from "@/lib/config/env";
 import { createPlatformApp } from "@/lib/platform/app";
+import { normalizeHeaders } from "@/lib/platform/http";
 import { isPlatformPath } from "@/lib/platform/paths";
 import { ensureBuild } from "@/lib/runtime/build";
 import { prepareRuntime } from "@/lib/runtime/prepare";
 
 const dev = process.argv.includes("--dev");
-
-/** Client address for rate limits: the socket's, or X-Forwarded-For's first hop behind a trusted proxy. */
-function clientAddress(req: IncomingMessage): string {
-  const forwarded = req.headers["x-forwarded-for"];
-  if (env.trustProxy && typeof forwarded === "string") return forwarded.split(",")[0]!.trim();
-  return req.socket.remoteAddress ?? "unknown";
-}
-
-/** Headers the app relies on are set here, never taken from the client unless TRUST_PROXY says so. */
-function normalizeHeaders(req: IncomingMessage): void {
-  req.headers["x-devportal-client-ip"] = clientAddress(req);
-  if (!env.trustProxy) {
-    req.headers["x-forwarded-proto"] = "http";
-    delete req.headers["x-forwarded-host"];
-  }
-}
 
 async function main(): Promise<void> {
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";

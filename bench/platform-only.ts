@@ -1,0 +1,100 @@
+/**
+ * Profiling helper, not part of `npm run bench`: the platform workloads of bench/run.ts against
+ * bench/platform-server.ts (the platform app behind node:http, no Next, no build), with the same
+ * seeding and load process. Prints req/s and the ratio to /api/health for each workload.
+ *
+ *   BENCH_APPS=200 npx tsx bench/platform-only.ts [workload …] [--cpu-prof] [--memory]
+ */
+import { fork, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { CONFIG } from "./config";
+import type { RunMessage, RunSummary } from "./load";
+import { freePort, ROOT, rssBytes } from "./server";
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const cpuProf = args.includes("--cpu-prof");
+  const memory = args.includes("--memory");
+  const names = args.filter((a) => !a.startsWith("--"));
+  const workloads = names.length ? names : ["health", "clientCredentials", "introspect", "bearerMe", "oauth1Me", "refresh", "tweets", "health"];
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "devportal-platform-"));
+  process.env.DATA_DIR = dataDir;
+  const { prepareRuntime } = await import("@/lib/runtime/prepare");
+  const { getDb } = await import("@/db/client");
+  const { seedWorkloads } = await import("./seed");
+  prepareRuntime();
+  const seeded = await seedWorkloads(getDb());
+  const poolsFile = path.join(dataDir, "bench-pools.json");
+  fs.writeFileSync(poolsFile, JSON.stringify(seeded.pools));
+
+  const port = await freePort();
+  const execArgs = ["--import", "tsx"];
+  if (cpuProf) execArgs.push("--cpu-prof", "--cpu-prof-dir", path.join(ROOT, "bench", "results", "profiles"));
+  const server = spawn(process.execPath, [...execArgs, "bench/platform-server.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      if (i > 200) throw new Error("platform server did not start");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const load = fork(path.join(ROOT, "bench", "load.ts"), [poolsFile, url], { execArgv: ["--import", "tsx"], stdio: "inherit" });
+  await new Promise((r) => load.once("message", r));
+  let id = 0;
+  const run = (msg: Omit<RunMessage, "id" | "url" | "connections">, onMark?: () => void) =>
+    new Promise<RunSummary>((resolve, reject) => {
+      const me = id++;
+      const onMessage = (m: { type: string; id: number; summary?: RunSummary; message?: string }) => {
+        if (m.id !== me) return;
+        if (m.type === "mark") return onMark?.();
+        load.off("message", onMessage);
+        if (m.type === "result") resolve(m.summary!);
+        else reject(new Error(m.message));
+      };
+      load.on("message", onMessage);
+      load.send({ connections: CONFIG.connections, url, ...msg, id: me });
+    });
+
+  const MB = 1024 * 1024;
+  try {
+    if (memory) {
+      let mark = 0;
+      const start = rssBytes(server.pid!) / MB;
+      await run({ workload: "mix", amount: CONFIG.memoryRequests, markAt: CONFIG.memoryMark }, () => (mark = rssBytes(server.pid!) / MB));
+      const end = rssBytes(server.pid!) / MB;
+      console.log(`memory: RSS start ${start.toFixed(0)} MB, after ${CONFIG.memoryMark} ${mark.toFixed(0)} MB, after ${CONFIG.memoryRequests} ${end.toFixed(0)} MB, ratio ${(end / mark).toFixed(2)}`);
+    }
+    const results: Array<[string, RunSummary]> = [];
+    for (const workload of workloads) {
+      await run({ workload, duration: CONFIG.warmup });
+      const s = await run({ workload, duration: CONFIG.duration });
+      results.push([workload, s]);
+      const bad = s.non2xx + s.errors + s.timeouts;
+      console.log(`${workload.padEnd(18)} ${s.rps.toFixed(0).padStart(6)} req/s  p50 ${s.p50} ms  p99 ${s.p99} ms${bad ? `  ${bad} FAILED (${s.firstFailure})` : ""}`);
+    }
+    const health = results.filter(([w]) => w === "health").map(([, s]) => s.rps);
+    if (health.length) {
+      const base = health.reduce((a, b) => a + b, 0) / health.length;
+      for (const [w, s] of results) if (w !== "health") console.log(`  ${w.padEnd(18)} ${(s.rps / base).toFixed(2)} of health (${base.toFixed(0)})`);
+    }
+  } finally {
+    load.kill();
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
