@@ -3,14 +3,23 @@ import type { FormRead } from "./form";
 
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
 
+/**
+ * A JSON response, as `Response.json` builds it (same body and content-type), but through the
+ * constructor: behind @hono/node-server that is its lightweight Response, written out directly,
+ * while `Response.json` (a static the lightweight class inherits) returns a full undici Response
+ * whose body the listener has to read back through a web stream.
+ */
+export const jsonResponse = (body: unknown, init: { status: number; headers: Record<string, string> }) =>
+  new Response(JSON.stringify(body), { status: init.status, headers: { "content-type": "application/json", ...init.headers } });
+
 /** A JSON body that must never be cached (tokens, token metadata). */
-export const noStoreJson = (body: unknown, status = 200) => Response.json(body, { status, headers: NO_STORE });
+export const noStoreJson = (body: unknown, status = 200) => jsonResponse(body, { status, headers: NO_STORE });
 
 /** X's 429 problem body, used by every token endpoint. */
 export const TOO_MANY_REQUESTS = { title: "Too Many Requests", detail: "Too Many Requests", type: "about:blank", status: 429 } as const;
 
 export const tooManyRequests = (retryAfterS: number) =>
-  Response.json(TOO_MANY_REQUESTS, { status: 429, headers: { ...NO_STORE, "Retry-After": String(retryAfterS) } });
+  jsonResponse(TOO_MANY_REQUESTS, { status: 429, headers: { ...NO_STORE, "Retry-After": String(retryAfterS) } });
 
 /**
  * The one RFC 6749 error mapping: an OAuth2Error becomes `{"error","error_description"}` with its
@@ -20,10 +29,10 @@ export function oauth2ErrorResponse(err: unknown): Response {
   if (err instanceof OAuth2Error) {
     const headers: Record<string, string> = { ...NO_STORE };
     if (err.status === 401) headers["WWW-Authenticate"] = 'Basic realm="oauth2"';
-    return Response.json(err.toJSON(), { status: err.status, headers });
+    return jsonResponse(err.toJSON(), { status: err.status, headers });
   }
   console.error("oauth2 endpoint failed", (err as Error)?.name, (err as Error)?.message);
-  return Response.json({ error: "server_error", error_description: "Something went wrong." }, { status: 500, headers: NO_STORE });
+  return jsonResponse({ error: "server_error", error_description: "Something went wrong." }, { status: 500, headers: NO_STORE });
 }
 
 /** The form body, or the OAuth2Error that a bad body (type, size, repeated parameter) deserves. */

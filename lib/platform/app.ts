@@ -12,9 +12,19 @@ export function createPlatformApp(): Hono {
 
   app.use("*", async (c, next) => {
     await next();
-    c.header("x-served-by", "platform");
-    c.header("x-content-type-options", "nosniff");
-    if (servedOverTls(c.req.raw.headers, env.trustProxy)) c.header("strict-transport-security", HSTS);
+    // On the response's own headers: c.header() after next() rebuilds the response from its body
+    // stream, which behind @hono/node-server turns every answer into a streamed undici Response.
+    // Headers of a Response.redirect()/error() are immutable: those go through c.header().
+    const set = (name: string, value: string) => {
+      try {
+        c.res.headers.set(name, value);
+      } catch {
+        c.header(name, value);
+      }
+    };
+    set("x-served-by", "platform");
+    set("x-content-type-options", "nosniff");
+    if (servedOverTls(c.req.raw.headers, env.trustProxy)) set("strict-transport-security", HSTS);
   });
 
   app.get("/api/health", (c) => c.json({ status: "ok" }));

@@ -1,3 +1,5 @@
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPlatformApp } from "@/lib/platform/app";
 
@@ -21,5 +23,29 @@ describe("platform responses carry the security headers", () => {
     expect(tls.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
     const plain = await app.request("/2/users/me", { headers: { "x-forwarded-proto": "http" } });
     expect(plain.headers.get("strict-transport-security")).toBeNull();
+  });
+});
+
+describe("behind @hono/node-server (the lightweight Response the server writes out directly)", () => {
+  it.each([
+    ["GET", "/api/health"],
+    ["GET", "/2/users/me"],
+    ["POST", "/oauth2/token"],
+    ["POST", "/2/oauth2/token"],
+    ["GET", "/1.1/nope.json"],
+  ])("%s %s carries x-served-by and nosniff", async (method, path) => {
+    const server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: createPlatformApp().fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    });
+    try {
+      const { port } = server.address() as AddressInfo;
+      const res = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { "content-type": "application/x-www-form-urlencoded" }, body: method === "POST" ? "grant_type=client_credentials" : undefined });
+      await res.text();
+      expect(res.headers.get("x-served-by")).toBe("platform");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { authenticateConsumer, invalidateBearerToken, obtainBearerToken } from "@/lib/domain/oauth2/app-only";
 import { parseBasicAuth } from "@/lib/oauth2/basic-auth";
 import { readForm } from "@/lib/oauth2/form";
-import { noStoreJson, tooManyRequests } from "@/lib/oauth2/http";
+import { jsonResponse, noStoreJson, tooManyRequests } from "@/lib/oauth2/http";
 import { consumeTokenQuota } from "@/lib/oauth2/rate-limit";
 import { clientCredentialsSchema, invalidateBearerSchema } from "@/lib/validation/oauth2";
 import { authenticityTokenError } from "../problems";
@@ -11,7 +11,7 @@ import { authenticityTokenError } from "../problems";
 /** App-only bearer tokens (X's /oauth2/token and /oauth2/invalidate_token); every refusal is 403 code 99. */
 export const appOnlyRoutes = new Hono();
 
-const refuse = () => Response.json(authenticityTokenError(), { status: 403, headers: { "Cache-Control": "no-store" } });
+const refuse = () => jsonResponse(authenticityTokenError(), { status: 403, headers: { "Cache-Control": "no-store" } });
 
 type Handler = (c: Context, params: Record<string, string>) => Response;
 
