@@ -13,9 +13,13 @@ export function authenticateConsumer(db: DbOrTx, authorization: string | undefin
   return consumer.app.status === "active" ? consumer.app : null;
 }
 
-/** client_credentials: the App's one bearer token, the same on every call until invalidated. */
+/**
+ * client_credentials: the App's one bearer token, the same on every call until invalidated. The
+ * usual case (a token exists) is one read; only issuing takes the write transaction, which
+ * looks again so that concurrent first calls still agree on one token.
+ */
 export function obtainBearerToken(db: DbOrTx, app: App): string {
-  return db.transaction((tx) => currentBearerToken(tx, app.id) ?? issueBearerToken(tx, app.id));
+  return currentBearerToken(db, app.id) ?? db.transaction((tx) => currentBearerToken(tx, app.id) ?? issueBearerToken(tx, app.id));
 }
 
 /** Invalidates the App's bearer token when `token` is it (as handed out, or percent-decoded). */
