@@ -1,13 +1,6 @@
 import type { ReactNode } from "react";
-import { env } from "@/lib/config/env";
+import { CenteredPage } from "@/components/ui/centered-page";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
-  return (
-    <main className="flex min-h-dvh items-start justify-center px-4 py-10 sm:items-center">
-      <div className="w-full max-w-md">
-        <p className="mb-6 text-center text-2xl font-extrabold tracking-tight">{env.platformName}</p>
-        {children}
-      </div>
-    </main>
-  );
+  return <CenteredPage>{children}</CenteredPage>;
 }

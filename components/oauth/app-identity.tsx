@@ -1,5 +1,5 @@
 import type { ConsentApp } from "@/lib/domain/oauth1";
-import { AppAvatar } from "./app-avatar";
+import { AppIcon } from "@/components/apps/app-icon";
 import { webUrl } from "./web-url";
 
 const linkClass = "font-semibold text-link underline-offset-2 hover:underline";
@@ -17,7 +17,7 @@ export function AppIdentity({ app, heading }: { app: ConsentApp; heading: string
   const organizationUrl = webUrl(app.organizationUrl);
   return (
     <div className="flex flex-col items-center text-center">
-      <AppAvatar app={app} />
+      <AppIcon app={app} size="size-16" shape="circle" tone="accent" />
       <h1 className="mt-4 text-2xl font-bold text-balance">{heading}</h1>
       {app.description && <p className="mt-2 text-sm text-muted">{app.description}</p>}
       <dl className="mt-3 flex flex-wrap justify-center gap-x-4 gap-y-1 text-sm">

@@ -1,3 +1,4 @@
+import { AppIcon } from "@/components/apps/app-icon";
 import type { App } from "@/lib/domain/app-credentials";
 
 export type ConsentApp = Pick<App, "id" | "name" | "description" | "websiteUrl" | "organizationName" | "organizationUrl" | "iconVersion" | "privacyUrl" | "termsUrl">;
@@ -23,24 +24,11 @@ function ExternalLink({ href, children }: { href: string; children: string }) {
   );
 }
 
-/** The App's icon (its initial in a circle when it has none). */
-export function ConsentAppIcon({ app }: { app: Pick<App, "id" | "name" | "iconVersion"> }) {
-  if (app.iconVersion > 0) {
-    // eslint-disable-next-line @next/next/no-img-element
-    return <img src={`/apps/${app.id}/icon?v=${app.iconVersion}`} alt="" width={56} height={56} className="size-14 shrink-0 rounded-full border border-border object-cover" />;
-  }
-  return (
-    <span aria-hidden="true" className="flex size-14 shrink-0 items-center justify-center rounded-full bg-accent text-2xl font-bold text-accent-fg">
-      {app.name.slice(0, 1).toUpperCase()}
-    </span>
-  );
-}
-
 /** Who is asking: icon, name, organization, website and description. */
 export function AppIdentity({ app }: { app: ConsentApp }) {
   return (
     <div className="flex items-start gap-4">
-      <ConsentAppIcon app={app} />
+      <AppIcon app={app} size="size-14" shape="circle" tone="accent" />
       <div className="min-w-0 space-y-1">
         <p className="text-lg font-bold break-words">{app.name}</p>
         {app.organizationName && (

@@ -14,16 +14,18 @@ export interface DeveloperAccount {
   role: Role;
 }
 
+const accountColumns = {
+  id: developerAccounts.id,
+  kind: developerAccounts.kind,
+  name: developerAccounts.name,
+  tier: developerAccounts.tier,
+  role: memberships.role,
+};
+
 /** The developer accounts the actor belongs to, personal first. */
 export function listDeveloperAccounts(db: Db, actor: Actor): DeveloperAccount[] {
   return db
-    .select({
-      id: developerAccounts.id,
-      kind: developerAccounts.kind,
-      name: developerAccounts.name,
-      tier: developerAccounts.tier,
-      role: memberships.role,
-    })
+    .select(accountColumns)
     .from(memberships)
     .innerJoin(developerAccounts, eq(developerAccounts.id, memberships.accountId))
     .where(eq(memberships.userId, actor.userId))
@@ -35,13 +37,7 @@ export function listDeveloperAccounts(db: Db, actor: Actor): DeveloperAccount[] 
 /** One account the actor is a member of, or not_found (never revealing that it exists). */
 export function getDeveloperAccount(db: Db, actor: Actor, accountId: string): DeveloperAccount {
   const row = db
-    .select({
-      id: developerAccounts.id,
-      kind: developerAccounts.kind,
-      name: developerAccounts.name,
-      tier: developerAccounts.tier,
-      role: memberships.role,
-    })
+    .select(accountColumns)
     .from(memberships)
     .innerJoin(developerAccounts, eq(developerAccounts.id, memberships.accountId))
     .where(and(eq(memberships.userId, actor.userId), eq(memberships.accountId, accountId)))
