@@ -4,6 +4,9 @@
  * seeding and load process. Prints req/s and the ratio to /api/health for each workload.
  *
  *   BENCH_APPS=200 npx tsx bench/platform-only.ts [workload …] [--cpu-prof] [--memory]
+ *
+ * BENCH_MEMORY_LOG=1 logs the server's memoryUsage() every 5 s (=gc: after a full collection);
+ * BENCH_SERVER_FLAGS passes extra node flags to the server (e.g. --trace-gc).
  */
 import { fork, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -32,6 +35,8 @@ async function main(): Promise<void> {
 
   const port = await freePort();
   const execArgs = ["--import", "tsx"];
+  if (process.env.BENCH_MEMORY_LOG === "gc") execArgs.push("--expose-gc");
+  if (process.env.BENCH_SERVER_FLAGS) execArgs.push(...process.env.BENCH_SERVER_FLAGS.split(" ").filter(Boolean));
   if (cpuProf) execArgs.push("--cpu-prof", "--cpu-prof-dir", path.join(ROOT, "bench", "results", "profiles"));
   const server = spawn(process.execPath, [...execArgs, "bench/platform-server.ts"], {
     cwd: ROOT,

@@ -5,13 +5,15 @@
  *
  *   BENCH_APPS=100 node --import tsx bench/profile.ts bearerMe 20000
  *   BENCH_APPS=100 node --import tsx bench/profile.ts tweets 20000 --cpu-prof   (measured phase only → bench/results/profiles/)
- *   BENCH_APPS=100 node --import tsx --expose-gc bench/profile.ts mix 200000 --memory
+ *   BENCH_APPS=100 node --import tsx --expose-gc bench/profile.ts mix 200000 --memory [--heap-snapshots]
  *
  * Workloads are those of bench/workloads.ts (health, clientCredentials, introspect, bearerMe,
- * oauth1Me, tweets, mix). Pass `--all` as the workload to time each in turn.
+ * oauth1Me, tweets, mix). Pass `--all` as the workload to time each in turn; `--scale` fills the
+ * database to the bench's scale targets first; `--pragma "<pragma>"` sets a pragma for the runs.
  */
 import fs from "node:fs";
 import { Session } from "node:inspector/promises";
+import { writeHeapSnapshot } from "node:v8";
 import os from "node:os";
 import path from "node:path";
 
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
   const count = Number(countArg);
   const memory = flags.includes("--memory");
   const cpuProf = flags.includes("--cpu-prof");
+  const chunked = flags.includes("--chunked");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "devportal-profile-"));
   process.env.DATA_DIR = dataDir;
   (process.env as Record<string, string>).NODE_ENV = "production";
@@ -35,6 +38,17 @@ async function main(): Promise<void> {
   const seeded = await seedWorkloads(getDb());
   console.log(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`, seeded.counts);
 
+  if (flags.includes("--scale")) {
+    // The bench's scale phase: the database filled to 100k Apps, 200k users, 1M OAuth 2.0 tokens.
+    const { bulkSeed } = await import("./bulk");
+    const { CONFIG } = await import("./config");
+    const t1 = performance.now();
+    await bulkSeed(getDb(), { apps: CONFIG.scaleApps, users: CONFIG.scaleUsers, tokens: CONFIG.scaleTokens });
+    console.log(`scale seeding in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  }
+  // --pragma "cache_size = -65536": set on the server's connection before the runs (A/B of settings).
+  const pragma = flags.indexOf("--pragma");
+  if (pragma !== -1) console.log(`pragma ${flags[pragma + 1]}:`, getDb().$client.pragma(flags[pragma + 1]!));
   const app = createPlatformApp();
   const plans = buildWorkloads(seeded.pools, BASE, 1);
   const run = async (name: string, n: number, onMark?: (i: number) => void) => {
@@ -45,7 +59,9 @@ async function main(): Promise<void> {
       const req = template.setupRequest ? template.setupRequest({ ...template, headers: { ...template.headers } })! : template;
       const res = await app.request(`${BASE}${req.path}`, {
         method: req.method,
-        headers: { ...req.headers, "x-devportal-client-ip": "127.0.0.1" },
+        // As an HTTP client sends it: a body comes with its Content-Length.
+        // (--chunked: without it, as a streaming client would).
+        headers: { ...req.headers, ...(req.body === undefined || chunked ? {} : { "content-length": String(Buffer.byteLength(req.body)) }), "x-devportal-client-ip": "127.0.0.1" },
         body: req.body,
       });
       const body = await res.text();
@@ -65,8 +81,12 @@ async function main(): Promise<void> {
       console.log(`${label}: heapUsed ${(m.heapUsed / MB).toFixed(1)} MB, heapTotal ${(m.heapTotal / MB).toFixed(1)} MB, rss ${(m.rss / MB).toFixed(1)} MB, external ${(m.external / MB).toFixed(1)} MB`);
     };
     report("start");
+    const snapshots = flags.includes("--heap-snapshots");
     await run(workload, count, (i) => {
-      if (i === 10_000 || i % 50_000 === 0) report(`after ${i}`);
+      if (i === 10_000 || i % 50_000 === 0) {
+        report(`after ${i}`);
+        if (snapshots) console.log(`  heap snapshot: ${writeHeapSnapshot(path.join(__dirname, "results", "profiles", `heap-${i}.heapsnapshot`))}`);
+      }
     });
     report("end");
   } else {
