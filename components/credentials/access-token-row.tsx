@@ -3,12 +3,12 @@ import Link from "next/link";
 import { useState } from "react";
 import { permissionLevel } from "@/components/auth-settings/labels";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import type { KeysOverview } from "@/lib/domain/keys";
 import type { ActionState } from "@/lib/server/action";
 import type { Permission } from "@/lib/validation/enums";
 import type { KeyActionInput } from "@/lib/validation/keys";
 import { ConfirmDialog } from "./confirm-dialog";
+import { TokenActions } from "./token-actions";
 import { CredentialRow, Meta } from "./credential-row";
 import { formatUtc } from "./format";
 import { SecretsDialog } from "./secrets-dialog";
@@ -57,22 +57,7 @@ export function AccessTokenRow({ appId, owner, permission, token, generate, revo
           other users, have them authorize your App.
         </>
       }
-      actions={
-        token ? (
-          <>
-            <Button variant="secondary" onClick={() => setConfirming("regenerate")}>
-              Regenerate
-            </Button>
-            <Button variant="ghost" className="text-danger" onClick={() => setConfirming("revoke")}>
-              Revoke
-            </Button>
-          </>
-        ) : (
-          <Button variant="secondary" disabled={pending} onClick={doGenerate}>
-            Generate
-          </Button>
-        )
-      }
+      actions={<TokenActions exists={Boolean(token)} pending={pending} onGenerate={doGenerate} onConfirm={setConfirming} />}
     >
       {token ? (
         <>

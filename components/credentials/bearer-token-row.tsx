@@ -1,11 +1,11 @@
 "use client";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import type { KeysOverview } from "@/lib/domain/keys";
 import type { ActionState } from "@/lib/server/action";
 import type { KeyActionInput } from "@/lib/validation/keys";
 import { ConfirmDialog } from "./confirm-dialog";
+import { TokenActions } from "./token-actions";
 import { CredentialRow, Meta } from "./credential-row";
 import { formatUtc } from "./format";
 import { SecretsDialog } from "./secrets-dialog";
@@ -38,22 +38,7 @@ export function BearerTokenRow({ appId, bearer, regenerate, revoke }: Props) {
     <CredentialRow
       title="Bearer Token"
       description="App-only authentication: read information that is public on the platform, as your App rather than as a user."
-      actions={
-        bearer ? (
-          <>
-            <Button variant="secondary" onClick={() => setConfirming("regenerate")}>
-              Regenerate
-            </Button>
-            <Button variant="ghost" className="text-danger" onClick={() => setConfirming("revoke")}>
-              Revoke
-            </Button>
-          </>
-        ) : (
-          <Button variant="secondary" disabled={pending} onClick={generate}>
-            Generate
-          </Button>
-        )
-      }
+      actions={<TokenActions exists={Boolean(bearer)} pending={pending} onGenerate={generate} onConfirm={setConfirming} />}
     >
       {bearer ? (
         <>
