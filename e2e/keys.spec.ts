@@ -37,6 +37,8 @@ async function seedKeysApp(username: string) {
 /** Confirms a dialog, then reads the secrets shown once and closes them. */
 async function confirmAndRead(page: Page, dialogTitle: string, confirm: string, envNames: string[]) {
   await page.getByRole("dialog", { name: dialogTitle }).getByRole("button", { name: confirm }).click();
+  // The confirmation closes only once the action has answered: read the new values after that.
+  await expect(page.getByRole("dialog", { name: dialogTitle })).toBeHidden();
   const shown = page.getByRole("dialog", { name: /^Your new|^Access Token and Secret for/ });
   await expect(shown).toBeVisible();
   const values: Record<string, string> = {};
