@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { AppSummary } from "@/lib/domain/overview";
 import { AppIcon } from "./app-icon";
-import { EnvironmentTag, SuspendedTag } from "./status-tag";
+import { AppMeta } from "./status-tag";
 
 /** One App in a list: icon, name, App ID, environment, status. */
 export function AppRow({ app, action }: { app: AppSummary; action?: React.ReactNode }) {
@@ -16,14 +16,7 @@ export function AppRow({ app, action }: { app: AppSummary; action?: React.ReactN
         ) : (
           <span className="font-bold">{app.name}</span>
         )}
-        <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
-          <span>
-            App ID <span className="font-mono text-fg">{app.id}</span>
-          </span>
-          <EnvironmentTag environment={app.environment} />
-          {app.status === "suspended" && <SuspendedTag />}
-          {!app.canManage && <span>Owner @{app.ownerUsername}</span>}
-        </p>
+        <AppMeta app={app}>{!app.canManage && <span>Owner @{app.ownerUsername}</span>}</AppMeta>
       </div>
       {action}
     </li>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppIcon } from "@/components/apps/app-icon";
 import { AppTabs } from "@/components/apps/app-tabs";
-import { EnvironmentTag, SuspendedTag } from "@/components/apps/status-tag";
+import { AppMeta } from "@/components/apps/status-tag";
 import { getDb } from "@/db/client";
 import { getApp } from "@/lib/domain/apps";
 import { loadOrNotFound } from "@/lib/server/pages";
@@ -24,14 +24,9 @@ export default async function AppLayout({ children, params }: { children: ReactN
         <AppIcon app={app} size="size-12" />
         <div className="min-w-0">
           <h1 className="truncate text-2xl font-extrabold tracking-tight sm:text-3xl">{app.name}</h1>
-          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-muted">
-            <span>
-              App ID <span className="font-mono text-fg">{app.id}</span>
-            </span>
-            <EnvironmentTag environment={app.environment} />
-            {app.status === "suspended" && <SuspendedTag />}
+          <AppMeta app={app} className="mt-1">
             {!app.projectId && <span>Standalone App</span>}
-          </p>
+          </AppMeta>
         </div>
       </div>
       {app.status === "suspended" && (
