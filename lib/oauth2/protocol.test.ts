@@ -3,10 +3,11 @@ import { tokenRequestSchema } from "@/lib/validation/oauth2";
 import { basicAuthHeader, parseBasicAuth } from "./basic-auth";
 import { consentTicket, CONSENT_TICKET_TTL_MS, verifyConsentTicket } from "./consent-ticket";
 import { fromParamIssues, OAuth2Error } from "./errors";
-import { MAX_FORM_BYTES, readForm } from "./form";
+import { formSourceOf, MAX_FORM_BYTES, readForm as readFormOf } from "./form";
 import { oauth2ErrorResponse } from "./http";
 
 const FORM = "application/x-www-form-urlencoded";
+const readForm = (req: Request, opts?: { query?: boolean }) => readFormOf(formSourceOf(req), opts);
 const post = (body: string, contentType: string | null = FORM, url = "http://h/t") =>
   new Request(url, { method: "POST", body, headers: contentType ? { "content-type": contentType } : {} });
 

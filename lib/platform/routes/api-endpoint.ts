@@ -6,7 +6,7 @@ import { beginApiCall } from "@/lib/api/call";
 import type { ApiContext, ApiResult } from "@/lib/api/context";
 import type { EndpointSpec } from "@/lib/api/endpoints";
 import { ApiError, apiErrors } from "@/lib/api/problems";
-import { readCapped } from "@/lib/oauth2/form";
+import { hasBody, requestBody } from "../body";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
@@ -23,13 +23,14 @@ const readsBody = (method: string) => method !== "GET" && method !== "HEAD" && m
  * Content-Length here; a body without one is counted while it is read (apiEndpoint for the
  * methods that read it, here for the others). Unlike hono's bodyLimit, the request is never
  * rebuilt around a buffered copy (under Node 20 each rebuilt Request stayed reachable through
- * its abort-signal listener: the heap grew ~1.8 KB per chunked call).
+ * its abort-signal listener: the heap grew ~1.8 KB per chunked call). The read is shared with
+ * the handler (lib/platform/body.ts), so a body is counted once however many mounts check it.
  */
 export const apiBodyLimit: MiddlewareHandler = async (c, next) => {
-  if (!c.req.raw.body || c.req.raw.bodyUsed) return next(); // bodyUsed: counted by an outer mount already
+  if (!hasBody(c)) return next();
   const declared = c.req.header("content-length");
   if (declared !== undefined && !c.req.header("transfer-encoding")) return Number.parseInt(declared, 10) > MAX_BODY_BYTES ? tooLarge() : next();
-  if (!readsBody(c.req.method) && (await readCapped(c.req.raw, MAX_BODY_BYTES)) === null) return tooLarge();
+  if (!readsBody(c.req.method) && (await requestBody(c, MAX_BODY_BYTES)) === null) return tooLarge();
   return next();
 };
 
@@ -45,7 +46,7 @@ export function apiEndpoint(spec: EndpointSpec, handler: Handler) {
     const db = getDb();
     const now = Date.now();
     // As Request.text() would decode it (UTF-8, a leading BOM dropped), counted while it is read.
-    const rawBody = readsBody(c.req.method) ? ((await readCapped(c.req.raw, MAX_BODY_BYTES))?.replace(/^\uFEFF/, "") ?? null) : null;
+    const rawBody = readsBody(c.req.method) ? ((await requestBody(c, MAX_BODY_BYTES))?.replace(/^\uFEFF/, "") ?? null) : null;
     if (rawBody === null && readsBody(c.req.method)) return tooLarge();
     const facts = { method: c.req.method, url: c.req.url, headers: c.req.raw.headers, body: isForm(c) ? rawBody : null, trustProxy: env.trustProxy };
     const start = await beginApiCall(db, facts, spec, now);

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { authenticateConsumer, invalidateBearerToken, obtainBearerToken } from "@/lib/domain/oauth2/app-only";
 import { parseBasicAuth } from "@/lib/oauth2/basic-auth";
 import { readForm } from "@/lib/oauth2/form";
+import { formSource } from "../body";
 import { jsonResponse, noStoreJson, tooManyRequests } from "@/lib/oauth2/http";
 import { consumeTokenQuota } from "@/lib/oauth2/rate-limit";
 import { clientCredentialsSchema, invalidateBearerSchema } from "@/lib/validation/oauth2";
@@ -17,7 +18,7 @@ type Handler = (c: Context, params: Record<string, string>) => Response;
 
 /** Form body (or query string), rate limit per (API Key, address), and code 99 for anything unusable. */
 const endpoint = (handler: Handler) => async (c: Context) => {
-  const form = await readForm(c.req.raw, { query: true });
+  const form = await readForm(formSource(c), { query: true });
   if (!form.ok || form.duplicates.length) return refuse();
   const basic = parseBasicAuth(c.req.header("authorization"));
   const wait = await consumeTokenQuota(`${basic.kind === "basic" ? basic.id : "-"}|${c.req.header("x-devportal-client-ip") ?? "unknown"}`);

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { env } from "@/lib/config/env";
 import { OAuth1Error, oauth1ErrorResponse, type OAuth1Failure, type OAuth1RequestFacts } from "@/lib/oauth1";
+import { hasBody, requestBody } from "../body";
 
 /** Largest body an OAuth 1.0a endpoint reads; larger ones get 400 code 215 and nothing is written. */
 export const MAX_OAUTH1_BODY_BYTES = 64 * 1024;
@@ -12,16 +12,17 @@ export function oauth1Failure(c: Context, failure: OAuth1Failure): Response {
   return new Response(body, { status, headers: { "content-type": contentType, "cache-control": "no-store" } });
 }
 
-export const oauth1BodyLimit: MiddlewareHandler = bodyLimit({
-  maxSize: MAX_OAUTH1_BODY_BYTES,
-  onError: (c) => oauth1Failure(c, { kind: "code", code: 215 }),
-});
+/** Any body (form or not) over the cap is refused before a handler runs; the read is shared with it. */
+export const oauth1BodyLimit: MiddlewareHandler = async (c, next) => {
+  if (hasBody(c) && (await requestBody(c, MAX_OAUTH1_BODY_BYTES)) === null) return oauth1Failure(c, { kind: "code", code: 215 });
+  await next();
+};
 
 const isForm = (c: Context) => (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase() === "application/x-www-form-urlencoded";
 
 /** The facts lib/oauth1 verifies: method, URL as addressed, headers, form body (only when form-encoded). */
 export async function requestFacts(c: Context): Promise<OAuth1RequestFacts> {
-  const body = c.req.method !== "GET" && c.req.method !== "HEAD" && isForm(c) ? await c.req.text() : null;
+  const body = hasBody(c) && isForm(c) ? ((await requestBody(c, MAX_OAUTH1_BODY_BYTES)) ?? "") : null;
   return { method: c.req.method, url: c.req.url, headers: c.req.raw.headers, body, trustProxy: env.trustProxy };
 }
 

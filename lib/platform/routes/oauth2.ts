@@ -5,6 +5,7 @@ import { introspectToken } from "@/lib/domain/oauth2/introspect";
 import { exchangeAuthorizationCode, refreshAccessToken, revokeToken } from "@/lib/domain/oauth2/tokens";
 import { fromParamIssues } from "@/lib/oauth2/errors";
 import { readForm } from "@/lib/oauth2/form";
+import { formSource } from "../body";
 import { formOrThrow, noStoreJson, oauth2ErrorResponse, tooManyRequests } from "@/lib/oauth2/http";
 import { consumeTokenQuota } from "@/lib/oauth2/rate-limit";
 import { introspectRequestSchema, revokeRequestSchema, tokenRequestSchema } from "@/lib/validation/oauth2";
@@ -18,7 +19,7 @@ type Handler = (c: Context, params: Record<string, string>) => Response | Promis
 /** Reads the form, rate-limits per (claimed client, address), runs the handler, maps refusals to RFC 6749 bodies. */
 const endpoint = (handler: Handler) => async (c: Context) => {
   try {
-    const params = formOrThrow(await readForm(c.req.raw));
+    const params = formOrThrow(await readForm(formSource(c)));
     const client = claimedClientId({ authorization: c.req.header("authorization"), clientId: params.client_id });
     const wait = await consumeTokenQuota(`${client ?? "-"}|${c.req.header("x-devportal-client-ip") ?? "unknown"}`);
     return wait ? tooManyRequests(wait) : await handler(c, params);

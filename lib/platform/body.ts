@@ -1,0 +1,81 @@
+import type { IncomingMessage } from "node:http";
+import type { Context } from "hono";
+import { readCapped, type FormSource } from "@/lib/oauth2/form";
+
+/**
+ * The body of a platform request as text, or null past `max` bytes (declared or counted while
+ * read). Read once per request: a middleware that checks the size and the handler that parses
+ * it share the same read.
+ *
+ * Behind server.ts the bytes come straight from node's IncomingMessage. Touching the Request's
+ * body instead would make @hono/node-server build a full undici Request around a web stream of
+ * the socket, which cost more than everything else a token endpoint does. Under `app.request()`
+ * (tests) there is no IncomingMessage and the Request's own stream is read.
+ */
+export function requestBody(c: Context, max: number): Promise<string | null> {
+  const key = c.req.raw;
+  let read = reads.get(key);
+  if (!read) {
+    const incoming = incomingOf(c);
+    read = incoming ? readIncoming(incoming, max) : readCapped(key, max);
+    reads.set(key, read);
+  }
+  return read;
+}
+
+/** Whether the request carries a body: a method that may have one, not declared empty. */
+export function hasBody(c: Context): boolean {
+  const method = c.req.method;
+  return method !== "GET" && method !== "HEAD" && c.req.header("content-length") !== "0";
+}
+
+/** The request as lib/oauth2/form reads it. */
+export const formSource = (c: Context): FormSource => ({
+  contentType: c.req.header("content-type"),
+  hasBody: hasBody(c),
+  url: c.req.url,
+  text: (max) => requestBody(c, max),
+});
+
+const reads = new WeakMap<Request, Promise<string | null>>();
+
+const incomingOf = (c: Context): IncomingMessage | undefined => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+
+/**
+ * Collects a node request body up to `max` bytes. Past it, reading stops and null is returned;
+ * @hono/node-server drains (or, past its own cap, closes) the rest once the answer is sent.
+ */
+export function readIncoming(incoming: IncomingMessage, max: number): Promise<string | null> {
+  if (Number(incoming.headers["content-length"] ?? "0") > max) return Promise.resolve(null);
+  if (incoming.readableEnded) return Promise.resolve("");
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const stop = () => {
+      incoming.off("data", onData);
+      incoming.off("end", onEnd);
+      incoming.off("error", onError);
+      incoming.off("close", onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total <= max) return void chunks.push(chunk);
+      stop();
+      incoming.pause();
+      resolve(null);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks, total).toString("utf8"));
+    };
+    const onError = (err: Error) => {
+      stop();
+      reject(err);
+    };
+    const onClose = () => onError(Object.assign(new Error("The client closed the connection before the body ended."), { name: "AbortError" }));
+    incoming.on("data", onData);
+    incoming.on("end", onEnd);
+    incoming.on("error", onError);
+    incoming.on("close", onClose);
+  });
+}
