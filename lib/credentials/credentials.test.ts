@@ -17,6 +17,8 @@ import {
   generateRequestToken,
   generateVerifier,
   keyedHash,
+  MAX_REMEMBERED,
+  rememberedCount,
   safeEqual,
   secretHint,
   verifyKeyedHash,
@@ -131,5 +133,24 @@ describe("encryption", () => {
   });
   it("refuses a value sealed for another purpose", () => {
     expect(() => decrypt(encrypt("hello", "bearer"), "consumer")).toThrow();
+  });
+  it("remembers an opened value only for its exact key, purpose and ciphertext", () => {
+    const key = randomBytes(32);
+    const sealed = encrypt("hello", "bearer", key);
+    expect(decrypt(sealed, "bearer", key)).toBe("hello");
+    expect(decrypt(sealed, "bearer", key)).toBe("hello");
+    expect(() => decrypt(sealed, "consumer", key)).toThrow();
+    expect(() => decrypt(sealed, "bearer", randomBytes(32))).toThrow();
+    const raw = Buffer.from(sealed.slice(3), "base64url");
+    raw[raw.length - 1] ^= 1;
+    expect(() => decrypt(`v1.${raw.toString("base64url")}`, "bearer", key)).toThrow();
+    expect(rememberedCount(key)).toBe(1);
+  });
+  it("keeps a bounded number of opened values", () => {
+    const key = randomBytes(32);
+    const values = Array.from({ length: MAX_REMEMBERED + 50 }, (_, i) => encrypt(`v${i}`, "", key));
+    values.forEach((v, i) => expect(decrypt(v, "", key)).toBe(`v${i}`));
+    expect(rememberedCount(key)).toBe(MAX_REMEMBERED);
+    expect(decrypt(values[0]!, "", key)).toBe("v0");
   });
 });
