@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { findConsumer, type App } from "@/lib/domain/app-credentials";
+import { findConsumer, type PlatformApp } from "@/lib/domain/app-credentials";
 import { verifyOAuth1Request } from "@/lib/domain/oauth1";
 import { resolveBearerCredential } from "@/lib/domain/oauth2/resolve";
 import { isOAuthHeader, OAUTH1_ERRORS, parseSignedRequest, type OAuth1Failure, type OAuth1RequestFacts } from "@/lib/oauth1";
@@ -12,7 +12,7 @@ import { ApiError, apiErrors, v1Errors, type AuthTypeName } from "./problems";
 /** Who is calling: the App, the user (null for app-only) and what the credential allows. */
 export interface Caller {
   type: AuthType;
-  app: App;
+  app: PlatformApp;
   userId: string | null;
   accessLevel: Permission;
   scopes: string[];

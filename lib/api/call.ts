@@ -14,12 +14,12 @@ export type ApiCallStart =
  * credential is known carries x-access-level; every counted one carries x-rate-limit-*;
  * an exhausted pool gets X's 429 (v2 problem, v1.1 code 88).
  */
-export async function beginApiCall(db: Db, facts: OAuth1RequestFacts, spec: EndpointSpec, now = Date.now()): Promise<ApiCallStart> {
+export function beginApiCall(db: Db, facts: OAuth1RequestFacts, spec: EndpointSpec, now = Date.now()): ApiCallStart {
   const auth = authenticateApiRequest(db, facts, spec, now);
   const headers: Record<string, string> = {};
   if (auth.caller) headers["x-access-level"] = auth.caller.accessLevel;
   if (!auth.ok) return { ok: false, error: auth.error, headers };
-  const quota = await consumeApiQuota(spec, { appId: auth.caller.app.id, userId: auth.caller.userId });
+  const quota = consumeApiQuota(spec, { appId: auth.caller.app.id, userId: auth.caller.userId });
   Object.assign(headers, rateLimitHeaders(quota));
   if (quota.exceeded) return { ok: false, error: spec.version === "2" ? apiErrors.tooManyRequests() : v1Errors.rateLimited(), headers };
   return { ok: true, caller: auth.caller, headers };

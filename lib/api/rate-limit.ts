@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { WindowCounter } from "@/lib/security/window-counter";
 import type { EndpointSpec } from "./endpoints";
 
 /** X's windows are 15 minutes long. */
@@ -13,7 +13,7 @@ export interface RateLimitState {
 }
 
 interface Store {
-  limiters: Map<string, RateLimiterMemory>;
+  limiters: Map<string, WindowCounter>;
   override: { windowS: number; limit?: number } | null;
 }
 
@@ -26,11 +26,11 @@ export function configureApiRateLimits(override: { windowS: number; limit?: numb
   store().override = override;
 }
 
-function limiter(name: string, points: number): RateLimiterMemory {
+function limiter(name: string, points: number): WindowCounter {
   const s = store();
   let l = s.limiters.get(name);
   if (!l) {
-    l = new RateLimiterMemory({ keyPrefix: `api:${name}`, points: s.override?.limit ?? points, duration: s.override?.windowS ?? WINDOW_S });
+    l = new WindowCounter(s.override?.limit ?? points, (s.override?.windowS ?? WINDOW_S) * 1000);
     s.limiters.set(name, l);
   }
   return l;
@@ -40,26 +40,12 @@ function limiter(name: string, points: number): RateLimiterMemory {
  * Counts one call in its pool: per (App, user) for user context, per App for app-only (separate
  * pools, as X keeps them). Returns the x-rate-limit-* figures and whether the call is over.
  */
-export async function consumeApiQuota(spec: EndpointSpec, pool: { appId: string; userId: string | null }): Promise<RateLimitState> {
+export function consumeApiQuota(spec: EndpointSpec, pool: { appId: string; userId: string | null }): RateLimitState {
   const appOnly = pool.userId === null;
   const points = appOnly ? (spec.limits.app ?? spec.limits.user) : spec.limits.user;
   const l = limiter(`${spec.id}:${appOnly ? "app" : "user"}`, points);
-  const key = appOnly ? pool.appId : `${pool.appId}:${pool.userId}`;
-  let res: RateLimiterRes;
-  let exceeded = false;
-  try {
-    res = await l.consume(key);
-  } catch (err) {
-    if (!(err instanceof RateLimiterRes)) throw err;
-    res = err;
-    exceeded = true;
-  }
-  return {
-    limit: l.points,
-    remaining: res.remainingPoints,
-    reset: Math.ceil((Date.now() + res.msBeforeNext) / 1000),
-    exceeded,
-  };
+  const state = l.consume(appOnly ? pool.appId : `${pool.appId}:${pool.userId}`);
+  return { limit: l.points, remaining: state.remaining, reset: Math.ceil(state.resetAt / 1000), exceeded: !state.allowed };
 }
 
 export const rateLimitHeaders = (s: RateLimitState): Record<string, string> => ({

@@ -17,6 +17,30 @@ import { preparedFor } from "./prepared";
 
 export type App = typeof apps.$inferSelect;
 
+/**
+ * The App as the platform's per-call paths see it: what authentication, access checks and API
+ * answers read. Their lookups select only these columns (drizzle maps every selected column on
+ * every call, and whole rows cost more than the indexed lookup); the portal reads whole rows.
+ */
+export const platformAppColumns = {
+  id: apps.id,
+  accountId: apps.accountId,
+  projectId: apps.projectId,
+  ownerUserId: apps.ownerUserId,
+  name: apps.name,
+  websiteUrl: apps.websiteUrl,
+  status: apps.status,
+  oauth1Enabled: apps.oauth1Enabled,
+  oauth2Enabled: apps.oauth2Enabled,
+  permission: apps.permission,
+  requestEmail: apps.requestEmail,
+  appType: apps.appType,
+  signInWithX: apps.signInWithX,
+  clientId: apps.clientId,
+};
+
+export type PlatformApp = Pick<App, keyof typeof platformAppColumns>;
+
 const consumerAad = (appId: string) => `consumer:${appId}`;
 const bearerAad = (appId: string) => `bearer:${appId}`;
 
@@ -90,10 +114,10 @@ export function endGracePeriod(tx: DbOrTx, appId: string, kind: "consumer" | "cl
 }
 
 /** The App and decrypted consumer secret for an API Key (current, or within its grace period). */
-export function findConsumer(db: DbOrTx, apiKey: string, now = Date.now()): { app: App; secret: string } | null {
+export function findConsumer(db: DbOrTx, apiKey: string, now = Date.now()): { app: PlatformApp; secret: string } | null {
   const query = preparedFor(db, "credentials.consumer", () =>
     db
-      .select({ app: apps, secretEnc: credentials.secretEnc })
+      .select({ app: platformAppColumns, secretEnc: credentials.secretEnc })
       .from(credentials)
       .innerJoin(apps, eq(apps.id, credentials.appId))
       .where(and(eq(credentials.kind, "consumer"), eq(credentials.lookup, sql.placeholder("apiKey")), live(sql.placeholder("now"))))
@@ -126,6 +150,19 @@ export function currentBearerToken(db: DbOrTx, appId: string): string | null {
   );
   const row = query.get({ appId });
   return row?.secretEnc ? decrypt(row.secretEnc, bearerAad(appId)) : null;
+}
+
+/** The App's registered callback URLs (OAuth 1.0a request_token checks oauth_callback against them). */
+export function callbackUrlsOf(db: DbOrTx, appId: string): string[] {
+  return db.select({ callbackUrls: apps.callbackUrls }).from(apps).where(eq(apps.id, appId)).get()?.callbackUrls ?? [];
+}
+
+/** The App with this OAuth 2.0 Client ID as the token endpoints see it (the consent page reads the whole row). */
+export function findClient(db: DbOrTx, clientId: string): PlatformApp | null {
+  const query = preparedFor(db, "apps.clientByClientId", () =>
+    db.select(platformAppColumns).from(apps).where(eq(apps.clientId, sql.placeholder("clientId"))).prepare(),
+  );
+  return query.get({ clientId }) ?? null;
 }
 
 export function findAppByClientId(db: DbOrTx, clientId: string): App | null {

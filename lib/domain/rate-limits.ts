@@ -1,26 +1,26 @@
-import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
+import { WindowCounter, type WindowState } from "@/lib/security/window-counter";
 import { DomainError } from "./errors";
 
 const WINDOW_S = 15 * 60;
 
 interface SignInLimiters {
-  account: RateLimiterMemory;
-  address: RateLimiterMemory;
-  confirm: RateLimiterMemory;
+  account: WindowCounter;
+  address: WindowCounter;
+  confirm: WindowCounter;
 }
 
 const store = globalThis as unknown as { devportalSignInLimiters?: SignInLimiters };
 
 function limiters(): SignInLimiters {
   store.devportalSignInLimiters ??= {
-    account: new RateLimiterMemory({ keyPrefix: "signin-account", points: 10, duration: WINDOW_S }),
-    address: new RateLimiterMemory({ keyPrefix: "signin-address", points: 50, duration: WINDOW_S }),
-    confirm: new RateLimiterMemory({ keyPrefix: "password-confirm", points: 5, duration: WINDOW_S }),
+    account: new WindowCounter(10, WINDOW_S * 1000),
+    address: new WindowCounter(50, WINDOW_S * 1000),
+    confirm: new WindowCounter(5, WINDOW_S * 1000),
   };
   return store.devportalSignInLimiters;
 }
 
-function blockedError(res: RateLimiterRes | null): DomainError {
+function blockedError(res: WindowState | null): DomainError {
   const minutes = Math.max(1, Math.ceil((res?.msBeforeNext ?? WINDOW_S * 1000) / 60000));
   return new DomainError(
     "rate_limited",
@@ -31,19 +31,21 @@ function blockedError(res: RateLimiterRes | null): DomainError {
 /** Throws when this account or address has used up its failed sign-in attempts. */
 export async function assertSignInAllowed(accountKey: string, address: string): Promise<void> {
   const { account, address: byAddress } = limiters();
-  const [a, b] = await Promise.all([account.get(accountKey.toLowerCase()), byAddress.get(address)]);
-  if (a && a.remainingPoints <= 0) throw blockedError(a);
-  if (b && b.remainingPoints <= 0) throw blockedError(b);
+  const a = account.get(accountKey.toLowerCase());
+  const b = byAddress.get(address);
+  if (a && a.remaining <= 0) throw blockedError(a);
+  if (b && b.remaining <= 0) throw blockedError(b);
 }
 
 /** Counts one failed attempt against the account and the address. */
 export async function recordFailedSignIn(accountKey: string, address: string): Promise<void> {
   const { account, address: byAddress } = limiters();
-  await Promise.allSettled([account.consume(accountKey.toLowerCase()), byAddress.consume(address)]);
+  account.consume(accountKey.toLowerCase());
+  byAddress.consume(address);
 }
 
 export async function clearSignInFailures(accountKey: string): Promise<void> {
-  await limiters().account.delete(accountKey.toLowerCase());
+  limiters().account.delete(accountKey.toLowerCase());
 }
 
 /**
@@ -52,15 +54,15 @@ export async function clearSignInFailures(accountKey: string): Promise<void> {
  */
 export async function withPasswordAttempts<T>(key: string, check: () => Promise<boolean>, onOk: () => T, wrong: () => Error): Promise<T> {
   const limiter = limiters().confirm;
-  const state = await limiter.get(key);
-  if (state && state.remainingPoints <= 0) {
+  const state = limiter.get(key);
+  if (state && state.remaining <= 0) {
     const minutes = Math.max(1, Math.ceil(state.msBeforeNext / 60000));
     throw new DomainError("rate_limited", `Too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
   }
   if (!(await check())) {
-    await limiter.consume(key).catch(() => undefined);
+    limiter.consume(key);
     throw wrong();
   }
-  await limiter.delete(key);
+  limiter.delete(key);
   return onOk();
 }

@@ -1,8 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
-import { apps, authorizations, oauth1Tokens, oauth2Grants, type Permission } from "@/db/schema";
+import { authorizations, oauth1Tokens, oauth2Grants, type Permission } from "@/db/schema";
 import { decrypt, encrypt, generateAccessToken, generateAccessTokenSecret, secretHint } from "@/lib/credentials";
-import type { App } from "./app-credentials";
 import { preparedFor } from "./prepared";
 
 const tokenAad = (token: string) => `oauth1-token:${token}`;
@@ -22,28 +21,33 @@ export function issueOAuth1AccessToken(
 
 export interface OAuth1TokenRecord {
   id: number;
-  app: App;
+  appId: string;
   userId: string;
   secret: string;
   accessLevel: Permission;
   source: "portal" | "oauth";
 }
 
-/** Looks up an access token with its App; the secret is decrypted for HMAC-SHA1 verification. */
+/** Looks up an access token; the secret is decrypted for HMAC-SHA1 verification. */
 export function findOAuth1AccessToken(db: DbOrTx, token: string): OAuth1TokenRecord | null {
   const query = preparedFor(db, "oauth1.accessToken", () =>
-    db.select({ t: oauth1Tokens, app: apps }).from(oauth1Tokens).innerJoin(apps, eq(apps.id, oauth1Tokens.appId)).where(eq(oauth1Tokens.token, sql.placeholder("token"))).prepare(),
+    db
+      .select({
+        id: oauth1Tokens.id,
+        appId: oauth1Tokens.appId,
+        userId: oauth1Tokens.userId,
+        secretEnc: oauth1Tokens.secretEnc,
+        accessLevel: oauth1Tokens.accessLevel,
+        source: oauth1Tokens.source,
+      })
+      .from(oauth1Tokens)
+      .where(eq(oauth1Tokens.token, sql.placeholder("token")))
+      .prepare(),
   );
   const row = query.get({ token });
   if (!row) return null;
-  return {
-    id: row.t.id,
-    app: row.app,
-    userId: row.t.userId,
-    secret: decrypt(row.t.secretEnc, tokenAad(token)),
-    accessLevel: row.t.accessLevel,
-    source: row.t.source,
-  };
+  const { secretEnc, ...record } = row;
+  return { ...record, secret: decrypt(secretEnc, tokenAad(token)) };
 }
 
 export function deleteOAuth1AccessToken(tx: DbOrTx, token: string): boolean {

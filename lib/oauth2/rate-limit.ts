@@ -1,18 +1,15 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { WindowCounter } from "@/lib/security/window-counter";
 
 /** Generous but real: a client library refreshing in a loop hits it, normal use never does. */
 export const TOKEN_RATE_LIMIT = { points: 300, duration: 60 };
 
-const store = globalThis as unknown as { devportalTokenLimiter?: RateLimiterMemory };
+const store = globalThis as unknown as { devportalTokenLimiter?: WindowCounter };
 
-function limiter(): RateLimiterMemory {
-  store.devportalTokenLimiter ??= new RateLimiterMemory({ keyPrefix: "oauth2-token", ...TOKEN_RATE_LIMIT });
-  return store.devportalTokenLimiter;
-}
+const limiter = (): WindowCounter => (store.devportalTokenLimiter ??= new WindowCounter(TOKEN_RATE_LIMIT.points, TOKEN_RATE_LIMIT.duration * 1000));
 
 /** Replaces the token-endpoint limiter (tests use a tiny budget). */
 export function configureTokenRateLimit(opts: { points: number; duration: number }): void {
-  store.devportalTokenLimiter = new RateLimiterMemory({ keyPrefix: "oauth2-token", ...opts });
+  store.devportalTokenLimiter = new WindowCounter(opts.points, opts.duration * 1000);
 }
 
 /**
@@ -20,12 +17,7 @@ export function configureTokenRateLimit(opts: { points: number; duration: number
  * address, so a busy App's servers each get a budget and nobody can spend another App's budget
  * by naming its client id. Returns null when allowed, else the seconds until the next call is.
  */
-export async function consumeTokenQuota(key: string): Promise<number | null> {
-  try {
-    await limiter().consume(key);
-    return null;
-  } catch (res) {
-    if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-    throw res;
-  }
+export function consumeTokenQuota(key: string): number | null {
+  const state = limiter().consume(key);
+  return state.allowed ? null : Math.max(1, Math.ceil(state.msBeforeNext / 1000));
 }

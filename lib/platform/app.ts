@@ -5,6 +5,7 @@ import { problems, v1Error } from "./problems";
 import { apiRoutes } from "./routes/api";
 import { oauth1Routes } from "./routes/oauth1";
 import { oauth2Routes } from "./routes/oauth2";
+import { requestHeaders } from "./request";
 
 /** The platform app: OAuth and API paths, served without Next's per-request cost. */
 export function createPlatformApp(): Hono {
@@ -24,7 +25,7 @@ export function createPlatformApp(): Hono {
     };
     set("x-served-by", "platform");
     set("x-content-type-options", "nosniff");
-    if (servedOverTls(c.req.raw.headers, env.trustProxy)) set("strict-transport-security", HSTS);
+    if (servedOverTls(requestHeaders(c), env.trustProxy)) set("strict-transport-security", HSTS);
   });
 
   app.get("/api/health", (c) => c.json({ status: "ok" }));

@@ -31,7 +31,7 @@ export function newNonce(): string {
 }
 
 /** HSTS only when the request came over TLS, which only a trusted proxy can tell us (TRUST_PROXY). */
-export function servedOverTls(headers: Headers, trustProxy: boolean): boolean {
+export function servedOverTls(headers: { get(name: string): string | null }, trustProxy: boolean): boolean {
   return trustProxy && (headers.get("x-forwarded-proto") ?? "").split(",")[0]!.trim().toLowerCase() === "https";
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { keyedHash, safeEqual } from "@/lib/credentials";
+import { callbackUrlsOf } from "@/lib/domain/app-credentials";
 import { deleteOAuth1AccessToken } from "@/lib/domain/user-tokens";
 import { getUserById, type PublicUser } from "@/lib/domain/users";
 import { accessLevelFor, extraParam, formEncode, lowerLevel, oauth1Error, oauth1TextError, type OAuth1RequestFacts } from "@/lib/oauth1";
@@ -19,7 +20,7 @@ export function issueRequestToken(db: Db, facts: OAuth1RequestFacts, now = Date.
   const { app, req } = verifySignedRequest(db, facts, { token: "none", requireOAuth1Enabled: true, now });
   const callback = req.oauth.oauth_callback;
   if (!callback) throw oauth1Error(215);
-  if (callback.length > MAX_OAUTH_CALLBACK_LENGTH || !matchesOAuth1Callback(app.callbackUrls, callback)) throw oauth1Error(415);
+  if (callback.length > MAX_OAUTH_CALLBACK_LENGTH || !matchesOAuth1Callback(callbackUrlsOf(db, app.id), callback)) throw oauth1Error(415);
   const accessType = xAuthAccessTypeSchema.safeParse(extraParam(req, "x_auth_access_type") ?? req.oauth.x_auth_access_type);
   const accessLevel = accessLevelFor(app.permission, accessType.success ? accessType.data : undefined);
   const { token, secret } = createRequestToken(db, { appId: app.id, callback, accessLevel }, now);
@@ -54,7 +55,7 @@ export function invalidateAccessToken(db: Db, facts: OAuth1RequestFacts, now = D
   const token = req.token!;
   db.transaction((tx) => {
     deleteOAuth1AccessToken(tx, token);
-    if (accessToken.source === "oauth") clearOAuth1Authorization(tx, accessToken.app.id, accessToken.userId, now);
+    if (accessToken.source === "oauth") clearOAuth1Authorization(tx, accessToken.appId, accessToken.userId, now);
   });
   return { access_token: token };
 }

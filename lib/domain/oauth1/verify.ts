@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import type { Permission } from "@/db/schema";
-import { findConsumer, type App } from "@/lib/domain/app-credentials";
+import { findConsumer, type PlatformApp } from "@/lib/domain/app-credentials";
 import { findOAuth1AccessToken, type OAuth1TokenRecord } from "@/lib/domain/user-tokens";
 import {
   checkProtocolParams,
@@ -17,7 +17,7 @@ import { findRequestToken, requestTokenSecret, type RequestTokenRow } from "./re
 
 interface Verified {
   req: SignedRequest;
-  app: App;
+  app: PlatformApp;
 }
 
 type TokenKind = "none" | "request" | "access";
@@ -55,7 +55,7 @@ export function verifySignedRequest<K extends TokenKind>(
       tokenSecret = requestTokenSecret(row);
     } else {
       const record = findOAuth1AccessToken(db, req.token);
-      if (!record || record.app.id !== app.id) throw oauth1Error(89);
+      if (!record || record.appId !== app.id) throw oauth1Error(89);
       extra.accessToken = record;
       tokenSecret = record.secret;
     }
@@ -68,7 +68,7 @@ export function verifySignedRequest<K extends TokenKind>(
 }
 
 export type VerifyOAuth1Result =
-  | { ok: true; app: App; token: OAuth1TokenRecord; accessLevel: Permission; request: SignedRequest }
+  | { ok: true; app: PlatformApp; token: OAuth1TokenRecord; accessLevel: Permission; request: SignedRequest }
   | { ok: false; error: OAuth1Failure };
 
 /**

@@ -1,11 +1,11 @@
 import type { DbOrTx } from "@/db/types";
-import { currentBearerToken, findConsumer, issueBearerToken, revokeBearerToken, type App } from "@/lib/domain/app-credentials";
+import { currentBearerToken, findConsumer, issueBearerToken, revokeBearerToken, type PlatformApp } from "@/lib/domain/app-credentials";
 import { safeEqual } from "@/lib/credentials";
 import { parseBasicAuth } from "@/lib/oauth2/basic-auth";
 import { resolveBearer } from "./resolve";
 
 /** The App behind `Authorization: Basic base64(urlencode(api_key):urlencode(api_key_secret))`, if active. */
-export function authenticateConsumer(db: DbOrTx, authorization: string | undefined, now = Date.now()): App | null {
+export function authenticateConsumer(db: DbOrTx, authorization: string | undefined, now = Date.now()): PlatformApp | null {
   const basic = parseBasicAuth(authorization);
   if (basic.kind !== "basic") return null;
   const consumer = findConsumer(db, basic.id, now);
@@ -18,12 +18,12 @@ export function authenticateConsumer(db: DbOrTx, authorization: string | undefin
  * usual case (a token exists) is one read; only issuing takes the write transaction, which
  * looks again so that concurrent first calls still agree on one token.
  */
-export function obtainBearerToken(db: DbOrTx, app: App): string {
+export function obtainBearerToken(db: DbOrTx, app: PlatformApp): string {
   return currentBearerToken(db, app.id) ?? db.transaction((tx) => currentBearerToken(tx, app.id) ?? issueBearerToken(tx, app.id));
 }
 
 /** Invalidates the App's bearer token when `token` is it (as handed out, or percent-decoded). */
-export function invalidateBearerToken(db: DbOrTx, app: App, token: string): boolean {
+export function invalidateBearerToken(db: DbOrTx, app: PlatformApp, token: string): boolean {
   const resolved = resolveBearer(db, token);
   if (!resolved || resolved.app.id !== app.id) return false;
   return revokeBearerToken(db, app.id);

@@ -1,13 +1,13 @@
 import type { DbOrTx } from "@/db/types";
-import { findAppByClientId, findConsumer, verifyClientSecret, type App } from "@/lib/domain/app-credentials";
+import { findClient, findConsumer, verifyClientSecret, type PlatformApp } from "@/lib/domain/app-credentials";
 import { safeEqual } from "@/lib/credentials";
 import { parseBasicAuth } from "@/lib/oauth2/basic-auth";
 import { oauth2Errors } from "@/lib/oauth2/errors";
 import { CONFIDENTIAL_APP_TYPES } from "@/lib/validation/enums";
 
 /** An App that may take part in OAuth 2.0 user flows right now. */
-export const acceptsOAuth2 = (app: App) => app.oauth2Enabled && app.status === "active" && app.appType !== null;
-export const isConfidential = (app: App) => app.appType !== null && CONFIDENTIAL_APP_TYPES.includes(app.appType);
+export const acceptsOAuth2 = (app: PlatformApp) => app.oauth2Enabled && app.status === "active" && app.appType !== null;
+export const isConfidential = (app: PlatformApp) => app.appType !== null && CONFIDENTIAL_APP_TYPES.includes(app.appType);
 
 export interface ClientInput {
   authorization: string | undefined;
@@ -26,19 +26,19 @@ export function claimedClientId(input: ClientInput): string | null {
  * only with HTTP Basic client_id:client_secret (a secret in the body is refused), public Apps
  * (native, spa) by `client_id` in the body. Throws OAuth2Error.
  */
-export function authenticateClient(db: DbOrTx, input: ClientInput, now = Date.now()): App {
+export function authenticateClient(db: DbOrTx, input: ClientInput, now = Date.now()): PlatformApp {
   const basic = parseBasicAuth(input.authorization);
   if (basic.kind === "malformed") throw oauth2Errors.missingAuthHeader();
   if (basic.kind === "basic") {
     if (input.clientSecret !== undefined) throw oauth2Errors.secretInBody();
     if (input.clientId !== undefined && input.clientId !== basic.id) throw oauth2Errors.clientMismatch();
-    const app = findAppByClientId(db, basic.id);
+    const app = findClient(db, basic.id);
     const ok = app && acceptsOAuth2(app) && isConfidential(app) && verifyClientSecret(db, app.id, basic.secret, now);
     if (!ok) throw oauth2Errors.invalidClient();
     return app;
   }
   if (input.clientId === undefined) throw oauth2Errors.missingParam("client_id");
-  const app = findAppByClientId(db, input.clientId);
+  const app = findClient(db, input.clientId);
   if (!app || !acceptsOAuth2(app)) throw oauth2Errors.invalidClient();
   if (isConfidential(app)) throw oauth2Errors.missingAuthHeader();
   if (input.clientSecret !== undefined) throw oauth2Errors.secretInBody();
@@ -49,10 +49,10 @@ export function authenticateClient(db: DbOrTx, input: ClientInput, now = Date.no
  * Authenticates a resource server calling introspection with its own App's credentials: HTTP
  * Basic client_id:client_secret, or api_key:api_key_secret. Suspended Apps are refused.
  */
-export function authenticateCaller(db: DbOrTx, authorization: string | undefined, now = Date.now()): App {
+export function authenticateCaller(db: DbOrTx, authorization: string | undefined, now = Date.now()): PlatformApp {
   const basic = parseBasicAuth(authorization);
   if (basic.kind !== "basic") throw oauth2Errors.missingAuthHeader();
-  const byClientId = findAppByClientId(db, basic.id);
+  const byClientId = findClient(db, basic.id);
   if (byClientId) {
     if (byClientId.status === "active" && verifyClientSecret(db, byClientId.id, basic.secret, now)) return byClientId;
     throw oauth2Errors.invalidClient();

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
 import { apps, oauth2Grants, oauth2Tokens, users } from "@/db/schema";
-import type { App } from "@/lib/domain/app-credentials";
+import type { PlatformApp } from "@/lib/domain/app-credentials";
 import { keyedHash } from "@/lib/credentials";
 import { resolveBearer, resolveOAuth2AccessToken, type ResolvedToken } from "./resolve";
 
@@ -39,7 +39,7 @@ function liveRefreshToken(db: DbOrTx, token: string): ResolvedToken | null {
  * any App in its own developer account (a team's API and its clients are usually separate Apps);
  * tokens of other accounts' Apps, and tokens of suspended Apps, are `{"active":false}`.
  */
-export function introspectToken(db: DbOrTx, caller: App, token: string, now = Date.now()): Introspection {
+export function introspectToken(db: DbOrTx, caller: PlatformApp, token: string, now = Date.now()): Introspection {
   const access = resolveOAuth2AccessToken(db, token, now);
   const refresh = access ? null : liveRefreshToken(db, token);
   const found = access ?? refresh ?? resolveBearer(db, token);

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
 import { apps, credentials, oauth2Grants, oauth2Tokens, users } from "@/db/schema";
-import type { App } from "@/lib/domain/app-credentials";
+import { platformAppColumns, type PlatformApp } from "@/lib/domain/app-credentials";
 import { keyedHash } from "@/lib/credentials";
 import { preparedFor } from "@/lib/domain/prepared";
 import { splitScope } from "@/lib/oauth2/scopes";
@@ -15,7 +15,7 @@ export interface TokenUser {
 /** What a bearer credential on an API call stands for. `app.status` is left to the caller to check. */
 export interface ResolvedToken {
   kind: "oauth2-user" | "app-only";
-  app: App;
+  app: PlatformApp;
   user?: TokenUser;
   scopes: string[];
   /** ms since the epoch; null for app-only bearer tokens (they live until invalidated). */
@@ -26,7 +26,13 @@ export interface ResolvedToken {
 const accessTokenQuery = (db: DbOrTx) =>
   preparedFor(db, "oauth2.accessToken", () =>
     db
-      .select({ token: oauth2Tokens, grant: oauth2Grants, app: apps, user: { id: users.id, username: users.username, name: users.name } })
+      .select({
+        expiresAt: oauth2Tokens.expiresAt,
+        createdAt: oauth2Tokens.createdAt,
+        scope: oauth2Grants.scope,
+        app: platformAppColumns,
+        user: { id: users.id, username: users.username, name: users.name },
+      })
       .from(oauth2Tokens)
       .innerJoin(oauth2Grants, eq(oauth2Grants.id, oauth2Tokens.grantId))
       .innerJoin(apps, eq(apps.id, oauth2Grants.appId))
@@ -56,9 +62,9 @@ export function resolveOAuth2AccessToken(db: DbOrTx, token: string, now = Date.n
     kind: "oauth2-user",
     app: row.app,
     user: row.user,
-    scopes: splitScope(row.grant.scope),
-    expiresAt: row.token.expiresAt,
-    issuedAt: row.token.createdAt,
+    scopes: splitScope(row.scope),
+    expiresAt: row.expiresAt,
+    issuedAt: row.createdAt,
   };
 }
 
@@ -70,7 +76,7 @@ export function resolveBearer(db: DbOrTx, token: string): ResolvedToken | null {
   if (token.length === 0 || token.length > 512) return null;
   const find = (value: string) =>
     db
-      .select({ app: apps, createdAt: credentials.createdAt })
+      .select({ app: platformAppColumns, createdAt: credentials.createdAt })
       .from(credentials)
       .innerJoin(apps, eq(apps.id, credentials.appId))
       .where(and(eq(credentials.kind, "bearer"), eq(credentials.lookup, keyedHash(value))))

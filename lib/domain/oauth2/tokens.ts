@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
 import { oauth2Codes, oauth2Grants, oauth2Tokens } from "@/db/schema";
-import type { App } from "@/lib/domain/app-credentials";
+import type { PlatformApp } from "@/lib/domain/app-credentials";
 import { preparedFor } from "@/lib/domain/prepared";
 import { generateOAuth2Token, keyedHash } from "@/lib/credentials";
 import { oauth2Errors, type OAuth2Error } from "@/lib/oauth2/errors";
@@ -59,7 +59,7 @@ function settle(db: DbOrTx, fn: (tx: DbOrTx) => Outcome): TokenResponse {
  */
 export function exchangeAuthorizationCode(
   db: DbOrTx,
-  client: App,
+  client: PlatformApp,
   input: { code: string; redirectUri: string; codeVerifier: string },
   now = Date.now(),
 ): TokenResponse {
@@ -89,7 +89,7 @@ export function exchangeAuthorizationCode(
  * refresh_token grant: single-use and rotated. Presenting a spent refresh token revokes the whole
  * family (reuse detection) and answers X's "Value passed for the token was invalid.".
  */
-export function refreshAccessToken(db: DbOrTx, client: App, refreshToken: string, now = Date.now()): TokenResponse {
+export function refreshAccessToken(db: DbOrTx, client: PlatformApp, refreshToken: string, now = Date.now()): TokenResponse {
   return settle(db, (tx) => {
     const row = preparedFor(tx, "oauth2.tokenWithGrant", () =>
       tx
@@ -113,7 +113,7 @@ export function refreshAccessToken(db: DbOrTx, client: App, refreshToken: string
  * RFC 7009 revocation by the token's own client. An access token stops alone; a refresh token
  * ends its whole grant. Unknown or foreign tokens are ignored (the answer is the same).
  */
-export function revokeToken(db: DbOrTx, client: App, token: string, now = Date.now()): void {
+export function revokeToken(db: DbOrTx, client: PlatformApp, token: string, now = Date.now()): void {
   db.transaction((tx) => {
     const row = tx
       .select({ token: oauth2Tokens, grant: oauth2Grants })

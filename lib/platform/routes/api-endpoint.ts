@@ -6,14 +6,12 @@ import { beginApiCall } from "@/lib/api/call";
 import type { ApiContext, ApiResult } from "@/lib/api/context";
 import type { EndpointSpec } from "@/lib/api/endpoints";
 import { ApiError, apiErrors } from "@/lib/api/problems";
-import { hasBody, requestBody } from "../body";
+import { hasBody, header, isFormRequest, requestBody, requestHeaders } from "../request";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
 const json = (status: number, body: unknown, headers: Record<string, string>) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": JSON_TYPE, ...headers } });
-
-const isForm = (c: Context) => (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase() === "application/x-www-form-urlencoded";
 
 const tooLarge = () => json(400, apiErrors.invalidRequest([{ message: "Request body is too large." }]).body, {});
 const readsBody = (method: string) => method !== "GET" && method !== "HEAD" && method !== "DELETE";
@@ -28,8 +26,8 @@ const readsBody = (method: string) => method !== "GET" && method !== "HEAD" && m
  */
 export const apiBodyLimit: MiddlewareHandler = async (c, next) => {
   if (!hasBody(c)) return next();
-  const declared = c.req.header("content-length");
-  if (declared !== undefined && !c.req.header("transfer-encoding")) return Number.parseInt(declared, 10) > MAX_BODY_BYTES ? tooLarge() : next();
+  const declared = header(c, "content-length");
+  if (declared !== undefined && !header(c, "transfer-encoding")) return Number.parseInt(declared, 10) > MAX_BODY_BYTES ? tooLarge() : next();
   if (!readsBody(c.req.method) && (await requestBody(c, MAX_BODY_BYTES)) === null) return tooLarge();
   return next();
 };
@@ -48,7 +46,7 @@ export function apiEndpoint(spec: EndpointSpec, handler: Handler) {
     // As Request.text() would decode it (UTF-8, a leading BOM dropped), counted while it is read.
     const rawBody = readsBody(c.req.method) ? ((await requestBody(c, MAX_BODY_BYTES))?.replace(/^\uFEFF/, "") ?? null) : null;
     if (rawBody === null && readsBody(c.req.method)) return tooLarge();
-    const facts = { method: c.req.method, url: c.req.url, headers: c.req.raw.headers, body: isForm(c) ? rawBody : null, trustProxy: env.trustProxy };
+    const facts = { method: c.req.method, url: c.req.url, headers: requestHeaders(c), body: isFormRequest(c) ? rawBody : null, trustProxy: env.trustProxy };
     const start = await beginApiCall(db, facts, spec, now);
     if (!start.ok) return json(start.error.status, start.error.body, start.headers);
     try {

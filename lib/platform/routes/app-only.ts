@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { authenticateConsumer, invalidateBearerToken, obtainBearerToken } from "@/lib/domain/oauth2/app-only";
 import { parseBasicAuth } from "@/lib/oauth2/basic-auth";
 import { readForm } from "@/lib/oauth2/form";
-import { formSource } from "../body";
+import { formSource, header } from "../request";
 import { jsonResponse, noStoreJson, tooManyRequests } from "@/lib/oauth2/http";
 import { consumeTokenQuota } from "@/lib/oauth2/rate-limit";
 import { clientCredentialsSchema, invalidateBearerSchema } from "@/lib/validation/oauth2";
@@ -20,8 +20,8 @@ type Handler = (c: Context, params: Record<string, string>) => Response;
 const endpoint = (handler: Handler) => async (c: Context) => {
   const form = await readForm(formSource(c), { query: true });
   if (!form.ok || form.duplicates.length) return refuse();
-  const basic = parseBasicAuth(c.req.header("authorization"));
-  const wait = await consumeTokenQuota(`${basic.kind === "basic" ? basic.id : "-"}|${c.req.header("x-devportal-client-ip") ?? "unknown"}`);
+  const basic = parseBasicAuth(header(c, "authorization"));
+  const wait = consumeTokenQuota(`${basic.kind === "basic" ? basic.id : "-"}|${header(c, "x-devportal-client-ip") ?? "unknown"}`);
   return wait ? tooManyRequests(wait) : handler(c, form.params);
 };
 
@@ -29,7 +29,7 @@ appOnlyRoutes.post(
   "/oauth2/token",
   endpoint((c, params) => {
     const db = getDb();
-    const app = authenticateConsumer(db, c.req.header("authorization"));
+    const app = authenticateConsumer(db, header(c, "authorization"));
     if (!app || !clientCredentialsSchema.safeParse(params).success) return refuse();
     return noStoreJson({ token_type: "bearer", access_token: obtainBearerToken(db, app) });
   }),
@@ -39,7 +39,7 @@ appOnlyRoutes.post(
   "/oauth2/invalidate_token",
   endpoint((c, params) => {
     const db = getDb();
-    const app = authenticateConsumer(db, c.req.header("authorization"));
+    const app = authenticateConsumer(db, header(c, "authorization"));
     const parsed = invalidateBearerSchema.safeParse(params);
     if (!app || !parsed.success || !invalidateBearerToken(db, app, parsed.data.access_token)) return refuse();
     return noStoreJson({ access_token: parsed.data.access_token });

@@ -1,14 +1,14 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { env } from "@/lib/config/env";
 import { OAuth1Error, oauth1ErrorResponse, type OAuth1Failure, type OAuth1RequestFacts } from "@/lib/oauth1";
-import { hasBody, requestBody } from "../body";
+import { hasBody, header, isFormRequest, requestBody, requestHeaders } from "../request";
 
 /** Largest body an OAuth 1.0a endpoint reads; larger ones get 400 code 215 and nothing is written. */
 export const MAX_OAUTH1_BODY_BYTES = 64 * 1024;
 
 /** X's error shape for a failure, with the client's Accept taken into account (415 XML vs JSON). */
 export function oauth1Failure(c: Context, failure: OAuth1Failure): Response {
-  const { status, contentType, body } = oauth1ErrorResponse(failure, c.req.header("accept"));
+  const { status, contentType, body } = oauth1ErrorResponse(failure, header(c, "accept"));
   return new Response(body, { status, headers: { "content-type": contentType, "cache-control": "no-store" } });
 }
 
@@ -18,12 +18,10 @@ export const oauth1BodyLimit: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
-const isForm = (c: Context) => (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase() === "application/x-www-form-urlencoded";
-
 /** The facts lib/oauth1 verifies: method, URL as addressed, headers, form body (only when form-encoded). */
 export async function requestFacts(c: Context): Promise<OAuth1RequestFacts> {
-  const body = hasBody(c) && isForm(c) ? ((await requestBody(c, MAX_OAUTH1_BODY_BYTES)) ?? "") : null;
-  return { method: c.req.method, url: c.req.url, headers: c.req.raw.headers, body, trustProxy: env.trustProxy };
+  const body = hasBody(c) && isFormRequest(c) ? ((await requestBody(c, MAX_OAUTH1_BODY_BYTES)) ?? "") : null;
+  return { method: c.req.method, url: c.req.url, headers: requestHeaders(c), body, trustProxy: env.trustProxy };
 }
 
 /** Runs one lib call for a signed request and maps an OAuth1Error to X's shape; anything else is a real 500. */

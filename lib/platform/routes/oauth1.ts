@@ -6,20 +6,21 @@ import { consumeTokenQuota } from "@/lib/oauth2/rate-limit";
 import { isOAuthHeader, parseAuthorizationHeader } from "@/lib/oauth1/authorization-header";
 import { v1Error } from "@/lib/platform/problems";
 import { formResponse, oauth1BodyLimit, oauth1Handler } from "./oauth1-http";
+import { header } from "../request";
 
 /**
  * Token endpoints are rate limited per (API Key, client address), like the OAuth 2.0 ones;
  * over the budget X answers 429 code 88. Malformed headers fall through to the handler's 215.
  */
 const tokenRateLimit: MiddlewareHandler = async (c, next) => {
-  const header = c.req.header("authorization");
+  const authorization = header(c, "authorization");
   let key = "";
   try {
-    if (isOAuthHeader(header)) key = parseAuthorizationHeader(header!).find(([k]) => k === "oauth_consumer_key")?.[1] ?? "";
+    if (isOAuthHeader(authorization)) key = parseAuthorizationHeader(authorization!).find(([k]) => k === "oauth_consumer_key")?.[1] ?? "";
   } catch {
     key = "";
   }
-  const retryAfter = await consumeTokenQuota(`oauth1:${key}:${c.req.header("x-devportal-client-ip") ?? ""}`);
+  const retryAfter = consumeTokenQuota(`oauth1:${key}:${header(c, "x-devportal-client-ip") ?? ""}`);
   if (retryAfter !== null) return c.json(v1Error(88, "Rate limit exceeded"), 429, { "retry-after": String(retryAfter) });
   await next();
 };

@@ -5,7 +5,7 @@ import { introspectToken } from "@/lib/domain/oauth2/introspect";
 import { exchangeAuthorizationCode, refreshAccessToken, revokeToken } from "@/lib/domain/oauth2/tokens";
 import { fromParamIssues } from "@/lib/oauth2/errors";
 import { readForm } from "@/lib/oauth2/form";
-import { formSource } from "../body";
+import { formSource, header } from "../request";
 import { formOrThrow, noStoreJson, oauth2ErrorResponse, tooManyRequests } from "@/lib/oauth2/http";
 import { consumeTokenQuota } from "@/lib/oauth2/rate-limit";
 import { introspectRequestSchema, revokeRequestSchema, tokenRequestSchema } from "@/lib/validation/oauth2";
@@ -20,8 +20,8 @@ type Handler = (c: Context, params: Record<string, string>) => Response | Promis
 const endpoint = (handler: Handler) => async (c: Context) => {
   try {
     const params = formOrThrow(await readForm(formSource(c)));
-    const client = claimedClientId({ authorization: c.req.header("authorization"), clientId: params.client_id });
-    const wait = await consumeTokenQuota(`${client ?? "-"}|${c.req.header("x-devportal-client-ip") ?? "unknown"}`);
+    const client = claimedClientId({ authorization: header(c, "authorization"), clientId: params.client_id });
+    const wait = consumeTokenQuota(`${client ?? "-"}|${header(c, "x-devportal-client-ip") ?? "unknown"}`);
     return wait ? tooManyRequests(wait) : await handler(c, params);
   } catch (err) {
     return oauth2ErrorResponse(err);
@@ -29,7 +29,7 @@ const endpoint = (handler: Handler) => async (c: Context) => {
 };
 
 const clientOf = (c: Context, params: Record<string, string>) => ({
-  authorization: c.req.header("authorization"),
+  authorization: header(c, "authorization"),
   clientId: params.client_id,
   clientSecret: params.client_secret,
 });
@@ -66,7 +66,7 @@ oauth2Routes.post(
   "/2/oauth2/introspect",
   endpoint((c, params) => {
     const db = getDb();
-    const caller = authenticateCaller(db, c.req.header("authorization"));
+    const caller = authenticateCaller(db, header(c, "authorization"));
     const parsed = introspectRequestSchema.safeParse(params);
     if (!parsed.success) throw fromParamIssues(parsed.error.issues, params);
     return noStoreJson(introspectToken(db, caller, parsed.data.token));

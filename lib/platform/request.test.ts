@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBody, requestBody } from "./body";
+import { hasBody, rawHeaderReader, requestBody } from "./request";
 
 // A tiny app on a real port: the middleware and the handler both ask for the body, as the
 // platform's size checks and handlers do; the answer says what each saw and whether the
@@ -94,5 +94,16 @@ describe("platform request bodies without node (app.request)", () => {
     expect(await ok.json()).toMatchObject({ body: "a=1", hasBody: true });
     const big = await app.request("/echo", { method: "POST", body: "z".repeat(MAX + 1) });
     expect(big.status).toBe(400);
+  });
+});
+
+describe("request headers from node's raw list", () => {
+  it("reads case-insensitively and joins repeats as fetch's Headers does", () => {
+    const raw = ["Host", "x", "Authorization", "Bearer a", "X-Thing", "1", "authorization", "Bearer b"];
+    const reader = rawHeaderReader(raw);
+    expect(reader.get("AUTHORIZATION")).toBe(new Headers([["authorization", "Bearer a"], ["authorization", "Bearer b"]]).get("authorization"));
+    expect(reader.get("x-thing")).toBe("1");
+    expect(reader.get("x-thin")).toBeNull();
+    expect(reader.get("content-type")).toBeNull();
   });
 });

@@ -2,6 +2,38 @@ import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";
 import { readCapped, type FormSource } from "@/lib/oauth2/form";
 
+/** What the platform reads of request headers: a case-insensitive `get`, repeated headers joined by ", " as in fetch's Headers. */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
+/**
+ * The request's headers. Behind server.ts they are read from node's raw header list as asked
+ * for; `c.req.header()` would first build an undici Headers object of all of them on every call
+ * path that reads one. Under `app.request()` the Request's own Headers are used.
+ */
+export function requestHeaders(c: Context): HeaderReader {
+  const incoming = incomingOf(c);
+  return incoming ? rawHeaderReader(incoming.rawHeaders) : c.req.raw.headers;
+}
+
+/** One request header (undefined when absent), as `c.req.header(name)` answers it. */
+export const header = (c: Context, name: string): string | undefined => requestHeaders(c).get(name) ?? undefined;
+
+/** A HeaderReader over node's `rawHeaders` ([name, value, name, value, …]). */
+export function rawHeaderReader(raw: string[]): HeaderReader {
+  return {
+    get(name) {
+      const wanted = name.toLowerCase();
+      let value: string | null = null;
+      for (let i = 0; i < raw.length; i += 2) {
+        if (raw[i]!.length === wanted.length && raw[i]!.toLowerCase() === wanted) value = value === null ? raw[i + 1]! : `${value}, ${raw[i + 1]!}`;
+      }
+      return value;
+    },
+  };
+}
+
 /**
  * The body of a platform request as text, or null past `max` bytes (declared or counted while
  * read). Read once per request: a middleware that checks the size and the handler that parses
@@ -23,15 +55,19 @@ export function requestBody(c: Context, max: number): Promise<string | null> {
   return read;
 }
 
+/** Whether the body is declared `application/x-www-form-urlencoded` (parameters may be ignored otherwise). */
+export const isFormRequest = (c: Context): boolean =>
+  (header(c, "content-type") ?? "").split(";")[0]!.trim().toLowerCase() === "application/x-www-form-urlencoded";
+
 /** Whether the request carries a body: a method that may have one, not declared empty. */
 export function hasBody(c: Context): boolean {
   const method = c.req.method;
-  return method !== "GET" && method !== "HEAD" && c.req.header("content-length") !== "0";
+  return method !== "GET" && method !== "HEAD" && header(c, "content-length") !== "0";
 }
 
 /** The request as lib/oauth2/form reads it. */
 export const formSource = (c: Context): FormSource => ({
-  contentType: c.req.header("content-type"),
+  contentType: header(c, "content-type"),
   hasBody: hasBody(c),
   url: c.req.url,
   text: (max) => requestBody(c, max),
