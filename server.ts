@@ -1,8 +1,7 @@
 import { createServer } from "node:http";
-import { getRequestListener } from "@hono/node-server";
 import { env } from "@/lib/config/env";
-import { createPlatformApp } from "@/lib/platform/app";
 import { normalizeHeaders } from "@/lib/platform/http";
+import { platformListener } from "@/lib/platform/listener";
 import { isPlatformPath } from "@/lib/platform/paths";
 import { ensureBuild } from "@/lib/runtime/build";
 import { prepareRuntime } from "@/lib/runtime/prepare";
@@ -19,11 +18,11 @@ async function main(): Promise<void> {
   const nextApp = next({ dev, dir: __dirname, hostname: "localhost", port: env.port });
   await nextApp.prepare();
   const handleNext = nextApp.getRequestHandler();
-  const handlePlatform = getRequestListener(createPlatformApp().fetch);
+  const handlePlatform = platformListener();
 
   const server = createServer((req, res) => {
     normalizeHeaders(req);
-    if (isPlatformPath(req.url ?? "/")) void handlePlatform(req, res);
+    if (isPlatformPath(req.url ?? "/")) handlePlatform(req, res);
     else void handleNext(req, res);
   });
   server.listen(env.port, env.host, () => {

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, hash, timingSafeEqual } from "node:crypto";
 import { keyMaterial } from "./keys";
 
 /** HMAC-SHA256 of `value` under the server pepper: the stored form of lookup-only secrets. */
@@ -9,11 +9,10 @@ export function keyedHash(value: string, pepper: Buffer = keyMaterial().pepper):
 /**
  * Constant-time string comparison. Every comparison of a secret, signature or hash goes
  * through here; lengths are compared via fixed-size digests so they do not leak either.
+ * (One-shot SHA-256: a third of an HMAC's cost, and these run on every authenticated call.)
  */
 export function safeEqual(a: string, b: string): boolean {
-  const da = createHmac("sha256", "devportal-compare").update(a).digest();
-  const db = createHmac("sha256", "devportal-compare").update(b).digest();
-  return timingSafeEqual(da, db) && a.length === b.length;
+  return timingSafeEqual(hash("sha256", a, "buffer"), hash("sha256", b, "buffer")) && a.length === b.length;
 }
 
 /** True when `value` hashes to `hash` (constant time). */

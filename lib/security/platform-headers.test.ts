@@ -1,51 +1,67 @@
-import type { AddressInfo } from "node:net";
-import { serve, type ServerType } from "@hono/node-server";
-import { afterEach, describe, expect, it } from "vitest";
-import { createPlatformApp } from "@/lib/platform/app";
+import { request as httpRequest } from "node:http";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startPlatform } from "@/lib/platform/test-server";
 
-const app = createPlatformApp();
+let platform: Awaited<ReturnType<typeof startPlatform>>;
+beforeAll(async () => {
+  platform = await startPlatform();
+});
+afterAll(() => platform.close());
+
 const saved = process.env.TRUST_PROXY;
 afterEach(() => {
   if (saved === undefined) delete process.env.TRUST_PROXY;
   else process.env.TRUST_PROXY = saved;
 });
 
-describe("platform responses carry the security headers", () => {
-  it.each(["/api/health", "/2/users/me", "/1.1/account/verify_credentials.json", "/2/nope", "/oauth/request_token"])("%s: nosniff, no HSTS over plain HTTP", async (path) => {
-    const res = await app.request(path, { headers: { "x-forwarded-proto": "https" } });
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${platform.base}${path}`, { headers }).then(async (res) => (await res.text(), res));
+
+describe("platform answers carry the security headers (as served by lib/platform/listener.ts)", () => {
+  it.each(["/api/health", "/2/users/me", "/1.1/account/verify_credentials.json", "/2/nope", "/oauth/request_token"])("%s: nosniff, x-served-by, no HSTS over plain HTTP", async (path) => {
+    const res = await get(path, { "x-forwarded-proto": "https" });
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-served-by")).toBe("platform");
     expect(res.headers.get("strict-transport-security")).toBeNull();
   });
 
   it("HSTS only behind a trusted proxy that says the request came over TLS", async () => {
     process.env.TRUST_PROXY = "1";
-    const tls = await app.request("/2/users/me", { headers: { "x-forwarded-proto": "https" } });
+    const tls = await get("/2/users/me", { "x-forwarded-proto": "https" });
     expect(tls.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
-    const plain = await app.request("/2/users/me", { headers: { "x-forwarded-proto": "http" } });
+    const plain = await get("/2/users/me", { "x-forwarded-proto": "http" });
     expect(plain.headers.get("strict-transport-security")).toBeNull();
   });
-});
 
-describe("behind @hono/node-server (the lightweight Response the server writes out directly)", () => {
   it.each([
     ["GET", "/api/health"],
     ["GET", "/2/users/me"],
     ["POST", "/oauth2/token"],
     ["POST", "/2/oauth2/token"],
     ["GET", "/1.1/nope.json"],
-  ])("%s %s carries x-served-by and nosniff", async (method, path) => {
-    const server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: createPlatformApp().fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  ])("%s %s: JSON with x-served-by and nosniff", async (method, path) => {
+    const res = await fetch(`${platform.base}${path}`, {
+      method,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: method === "POST" ? "grant_type=client_credentials" : undefined,
     });
-    try {
-      const { port } = server.address() as AddressInfo;
-      const res = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { "content-type": "application/x-www-form-urlencoded" }, body: method === "POST" ? "grant_type=client_credentials" : undefined });
-      await res.text();
-      expect(res.headers.get("x-served-by")).toBe("platform");
-      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    await res.text();
+    expect(res.headers.get("x-served-by")).toBe("platform");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+  });
+
+  it("also on the answers @hono/node-server gives by itself (a request target it refuses)", async () => {
+    const { port } = new URL(platform.base);
+    const res = await new Promise<{ status: number; headers: Record<string, unknown> }>((resolve, reject) => {
+      const req = httpRequest({ host: "127.0.0.1", port, path: "/2/users\\me", agent: false }, (r) => {
+        r.resume();
+        r.on("end", () => resolve({ status: r.statusCode!, headers: r.headers }));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["x-served-by"]).toBe("platform");
   });
 });

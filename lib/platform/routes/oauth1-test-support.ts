@@ -1,21 +1,8 @@
 import { createHmac } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { serve, type ServerType } from "@hono/node-server";
 import { OAuth as NodeOAuth } from "oauth";
 import OAuth1a from "oauth-1.0a";
-import { getDb } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
-import { createPlatformApp } from "../app";
 
-/** Test support: the platform app on a real loopback port (temp DATA_DIR from db/test-setup.ts). */
-export async function startPlatform(): Promise<{ base: string; close: () => Promise<void> }> {
-  migrateDatabase(getDb());
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: createPlatformApp().fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  return { base: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+export { startPlatform } from "../test-server";
 
 export interface Credentials {
   key: string;

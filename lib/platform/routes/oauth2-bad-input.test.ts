@@ -5,7 +5,7 @@ import { apps, credentials, oauth2Tokens } from "@/db/schema";
 import { approveAndGetCode, authorizeParams, REDIRECT, seedOAuth2App, VERIFIER } from "@/lib/domain/oauth2/test-helpers";
 import { basicAuthHeader } from "@/lib/oauth2/basic-auth";
 import { configureTokenRateLimit, TOKEN_RATE_LIMIT } from "@/lib/oauth2/rate-limit";
-import { startPlatform } from "./oauth2-test-server";
+import { startPlatform } from "../test-server";
 
 let server: Awaited<ReturnType<typeof startPlatform>>;
 let web: Awaited<ReturnType<typeof seedOAuth2App>>;

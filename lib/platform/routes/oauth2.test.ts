@@ -5,7 +5,7 @@ import { approveAuthorization } from "@/lib/domain/oauth2/authorize";
 import { resolveBearer, resolveOAuth2AccessToken } from "@/lib/domain/oauth2/resolve";
 import { authorizeParams, REDIRECT, seedOAuth2App } from "@/lib/domain/oauth2/test-helpers";
 import { basicAuthHeader } from "@/lib/oauth2/basic-auth";
-import { startPlatform } from "./oauth2-test-server";
+import { startPlatform } from "../test-server";
 
 let server: Awaited<ReturnType<typeof startPlatform>>;
 let as: oauth.AuthorizationServer;
