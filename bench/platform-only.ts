@@ -3,7 +3,10 @@
  * bench/platform-server.ts (the platform app behind node:http, no Next, no build), with the same
  * seeding and load process. Prints req/s and the ratio to /api/health for each workload.
  *
- *   BENCH_APPS=200 npx tsx bench/platform-only.ts [workload …] [--cpu-prof] [--memory]
+ *   BENCH_APPS=200 npx tsx bench/platform-only.ts [workload …] [--cpu-prof] [--memory] [--reference]
+ *
+ * --reference also measures the issue's yardsticks (bench/reference-routes.ts): a Hono route
+ * doing one indexed token lookup (refLookup) and one doing one insert (refInsert).
  *
  * BENCH_MEMORY_LOG=1 logs the server's memoryUsage() every 5 s (=gc: after a full collection);
  * BENCH_SERVER_FLAGS passes extra node flags to the server (e.g. --trace-gc).
@@ -20,8 +23,10 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const cpuProf = args.includes("--cpu-prof");
   const memory = args.includes("--memory");
+  const reference = args.includes("--reference");
   const names = args.filter((a) => !a.startsWith("--"));
-  const workloads = names.length ? names : ["health", "clientCredentials", "introspect", "bearerMe", "oauth1Me", "refresh", "tweets", "health"];
+  const platform = ["clientCredentials", "introspect", "bearerMe", "oauth1Me", "refresh", "tweets"];
+  const workloads = names.length ? names : ["health", ...(reference ? ["refLookup", "refInsert"] : []), ...platform, "health"];
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "devportal-platform-"));
   process.env.DATA_DIR = dataDir;
@@ -40,7 +45,7 @@ async function main(): Promise<void> {
   if (cpuProf) execArgs.push("--cpu-prof", "--cpu-prof-dir", path.join(ROOT, "bench", "results", "profiles"));
   const server = spawn(process.execPath, [...execArgs, "bench/platform-server.ts"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, BENCH_REFERENCE: reference ? "1" : "0" },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -6,9 +6,13 @@
 import { createServer } from "node:http";
 import { env } from "@/lib/config/env";
 import { normalizeHeaders } from "@/lib/platform/http";
+import { createPlatformApp } from "@/lib/platform/app";
 import { platformListener } from "@/lib/platform/listener";
+import { addReferenceRoutes } from "./reference-routes";
 
-const handlePlatform = platformListener();
+const app = createPlatformApp();
+if (process.env.BENCH_REFERENCE === "1") addReferenceRoutes(app);
+const handlePlatform = platformListener(app);
 const server = createServer((req, res) => {
   normalizeHeaders(req);
   handlePlatform(req, res);

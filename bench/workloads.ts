@@ -159,6 +159,9 @@ export function buildWorkloads(pools: Pools, baseUrl: string, connections: numbe
       },
     }),
     tweets: () => ({ requests: [tweet] }),
+    // Calibration (bench/reference-routes.ts, platform-only --reference): one lookup, one insert.
+    refLookup: () => ({ requests: [{ ...bearerMe, path: "/bench/reference/lookup" }] }),
+    refInsert: () => ({ requests: [{ method: "POST", path: "/bench/reference/insert" }] }),
     // The memory run: the platform's hot paths, reads and writes, in turn.
     mix: () => ({ requests: [bearerMe, clientCredentials, introspection, oauth1Me, tweet] }),
   };
