@@ -28,3 +28,15 @@ describe("openDatabase transactions", () => {
     expect(other.select().from(outbox).all().map((m) => m.subject)).toEqual(["ours", "after"]);
   });
 });
+
+describe("openDatabase settings", () => {
+  it("opens every connection in WAL with foreign keys, a busy wait and a 64 MiB page cache", () => {
+    const db = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), "devportal-client-")), "s.sqlite"));
+    const value = (pragma: string): unknown => db.$client.pragma(pragma, { simple: true });
+    expect(value("journal_mode")).toBe("wal");
+    expect(value("foreign_keys")).toBe(1);
+    expect(value("busy_timeout")).toBe(5000);
+    expect(value("synchronous")).toBe(1);
+    expect(value("cache_size")).toBe(-65536);
+  });
+});
