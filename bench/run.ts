@@ -149,10 +149,14 @@ async function main(): Promise<void> {
 
     if (!CONFIG.skipScale) {
       console.log(`bench: scale seeding to ${CONFIG.scaleApps} Apps, ${CONFIG.scaleUsers} users, ${CONFIG.scaleTokens} OAuth 2.0 tokens`);
+      // Single runs vary by ~10% here: each side is the mean of two, the second empty-database
+      // run taken just before seeding, in the same server state as the full-database runs.
+      const emptyAgain = await measure(load, server, "GET /2/users/me OAuth 2.0 bearer, before scale seeding", { workload: "bearerMe" });
       bulk = await bulkSeed(db, { apps: CONFIG.scaleApps, users: CONFIG.scaleUsers, tokens: CONFIG.scaleTokens });
       console.log(`bench: ${bulk.rows} rows in ${bulk.seconds.toFixed(1)} s (${bulk.rowsPerSecond.toFixed(0)} rows/s)`, bulk.totals);
       const full = await measure(load, server, "GET /2/users/me OAuth 2.0 bearer, full database", { workload: "bearerMe" });
-      check("users/me bearer, full / empty database", full.rps / me2.rps, 0.9, null, ">= 0.90");
+      const fullAgain = await measure(load, server, "GET /2/users/me OAuth 2.0 bearer, full database (again)", { workload: "bearerMe" });
+      check("users/me bearer, full / empty database (means of 2 runs)", (full.rps + fullAgain.rps) / (me2.rps + emptyAgain.rps), 0.9, null, ">= 0.90");
     }
 
     console.log("bench: portal pages");
