@@ -2,9 +2,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { apps } from "@/db/schema";
-import { seedProject } from "@/db/test-seed";
+import { SEED_PASSWORD, seedDeveloper, seedProject } from "@/db/test-seed";
 import { configureApiRateLimits } from "@/lib/api/rate-limit";
 import { attachApp } from "@/lib/domain/app-placement";
+import { setManagingAccount } from "@/lib/domain/automation";
 import { getAuthSettings, updateAuthSettings } from "@/lib/domain/auth-settings";
 import { listConnectedApps, revokeConnectedApp } from "@/lib/domain/connected-apps";
 import { answer, appOnlyToken, call, oauth1Token, oauth2Token, seedApiApp, seedUser, startPlatform, type Auth } from "./api-test-support";
@@ -94,6 +95,32 @@ describe("App lifecycle and the tokens it issued", () => {
       level: null,
       body: { errors: [{ code: 416, message: "Invalid / suspended App." }] },
     });
+  });
+});
+
+describe("users/me answers the same whoever's credential", () => {
+  it("OAuth 2.0 (profile read with the token) and OAuth 1.0a (profile read after) give the same user, automated_by included", async () => {
+    const { db, user, o1, o2 } = await appWithTokens("same");
+    const manager = await seedDeveloper(db, `mgr${user.username.slice(-6)}`);
+    await setManagingAccount(db, { userId: user.id, isOperator: false }, { managerUsername: manager.user.username, managerPassword: SEED_PASSWORD });
+    const fields = "?user.fields=created_at,description,protected,url,verified,confirmed_email";
+    const viaO2 = await answer(await call("GET", url(`/2/users/me${fields}`), o2));
+    const viaO1 = await answer(await call("GET", url(`/2/users/me${fields}`), o1));
+    expect(viaO2.status).toBe(200);
+    // Only the e-mail differs, by X's rules: the App has the OAuth 1.0a email permission, the
+    // OAuth 2.0 token has no users.email scope.
+    const { confirmed_email: email, ...o1Data } = viaO1.body.data as Record<string, unknown>;
+    expect(email).toBe(user.email);
+    expect(viaO2.body).toEqual({ data: o1Data });
+    expect(viaO2.body.data).toMatchObject({
+      id: user.id,
+      username: user.username,
+      name: user.name,
+      description: "",
+      protected: false,
+      automated_by: { id: manager.user.id, username: manager.user.username },
+    });
+    expect(new Date(String((viaO2.body.data as { created_at: string }).created_at)).getTime()).toBeGreaterThan(0);
   });
 });
 
