@@ -1,3 +1,4 @@
+import { isFormContentType } from "@/lib/http/forms";
 import { baseStringUri, signatureBaseString } from "./base-string";
 import { parseAuthorizationHeader, isOAuthHeader } from "./authorization-header";
 import { parseForm, type Param } from "./encoding";
@@ -35,10 +36,6 @@ export interface SignedRequest {
 
 const firstHop = (value: string | null) => value?.split(",")[0]?.trim() || null;
 
-function isFormBody(contentType: string | null): boolean {
-  return (contentType ?? "").split(";")[0]!.trim().toLowerCase() === "application/x-www-form-urlencoded";
-}
-
 /** The base string URI the client addressed (§3.4.1.2), forwarded scheme/host only behind a trusted proxy. */
 export function requestBaseUri(facts: OAuth1RequestFacts): string {
   const url = new URL(facts.url);
@@ -58,7 +55,7 @@ export function parseSignedRequest(facts: OAuth1RequestFacts): SignedRequest {
   const authorization = facts.headers.get("authorization");
   const headerParams = isOAuthHeader(authorization) ? parseAuthorizationHeader(authorization!).filter(([k]) => k !== "realm") : [];
   const query = parseForm(new URL(facts.url).search.slice(1));
-  const body = isFormBody(facts.headers.get("content-type")) && facts.body ? parseForm(facts.body) : [];
+  const body = isFormContentType(facts.headers.get("content-type")) && facts.body ? parseForm(facts.body) : [];
   const all = [...headerParams, ...query, ...body];
 
   const oauth: Record<string, string> = {};

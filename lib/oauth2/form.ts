@@ -1,3 +1,5 @@
+import { isFormContentType } from "@/lib/http/forms";
+
 /** Token-endpoint requests are small; anything past this is refused before parsing. */
 export const MAX_FORM_BYTES = 16 * 1024;
 
@@ -5,8 +7,6 @@ export type FormRead =
   | { ok: true; params: Record<string, string>; duplicates: string[] }
   | { ok: false; reason: "content_type" | "too_large" };
 
-const isForm = (contentType: string | null | undefined) =>
-  (contentType ?? "").split(";")[0]!.trim().toLowerCase() === "application/x-www-form-urlencoded";
 
 /** The body as text, or null when it is larger than `max` bytes (declared or streamed). */
 export async function readCapped(req: Request, max: number): Promise<string | null> {
@@ -51,7 +51,7 @@ export const formSourceOf = (req: Request): FormSource => ({
  * invalidate_token example passes `access_token` in the query string).
  */
 export async function readForm(source: FormSource, opts: { query?: boolean; max?: number } = {}): Promise<FormRead> {
-  if (source.hasBody && !isForm(source.contentType)) return { ok: false, reason: "content_type" };
+  if (source.hasBody && !isFormContentType(source.contentType)) return { ok: false, reason: "content_type" };
   if (!source.hasBody && !opts.query) return { ok: false, reason: "content_type" };
   const text = source.hasBody ? await source.text(opts.max ?? MAX_FORM_BYTES) : "";
   if (text === null) return { ok: false, reason: "too_large" };

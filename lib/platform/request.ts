@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";
+import { isFormContentType } from "@/lib/http/forms";
 import { readCapped, type FormSource } from "@/lib/oauth2/form";
 
 /** What the platform reads of request headers: a case-insensitive `get`, repeated headers joined by ", " as in fetch's Headers. */
@@ -56,8 +57,7 @@ export function requestBody(c: Context, max: number): Promise<string | null> {
 }
 
 /** Whether the body is declared `application/x-www-form-urlencoded` (parameters may be ignored otherwise). */
-export const isFormRequest = (c: Context): boolean =>
-  (header(c, "content-type") ?? "").split(";")[0]!.trim().toLowerCase() === "application/x-www-form-urlencoded";
+export const isFormRequest = (c: Context): boolean => isFormContentType(header(c, "content-type"));
 
 /** Whether the request carries a body: a method that may have one, not declared empty. */
 export function hasBody(c: Context): boolean {
