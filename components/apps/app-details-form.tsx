@@ -11,8 +11,9 @@ import { Toast } from "@/components/ui/toast";
 import type { ActionState } from "@/lib/server/action";
 import { APP_DESCRIPTION_MAX, appDetailsSchema, type AppDetailsInput, type UpdateAppDetailsInput } from "@/lib/validation/app";
 import { CallbackRows } from "@/components/forms/callback-rows";
+import type { ClientAction } from "@/components/forms/use-action";
 
-type Action = (prev: ActionState | null, input: UpdateAppDetailsInput) => Promise<ActionState>;
+type Action = ClientAction<UpdateAppDetailsInput>;
 
 /** The App details section: one zod schema for this form and the server action. */
 export function AppDetailsForm({ action, appId, defaults, readOnly }: { action: Action; appId: string; defaults: AppDetailsInput; readOnly: boolean }) {

@@ -1,26 +1,23 @@
 "use client";
 import { useState } from "react";
 import { TextField } from "@/components/forms/field";
+import { useAction, type ClientAction } from "@/components/forms/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ActionState } from "@/lib/server/action";
 import type { DeleteAppInput } from "@/lib/validation/app";
 
-type Action = (prev: ActionState | null, input: DeleteAppInput) => Promise<ActionState>;
+type Action = ClientAction<DeleteAppInput>;
 
 /** Type the App's name to delete it; every key and token stops working at once. */
 export function DeleteAppForm({ action, appId, appName }: { action: Action; appId: string; appName: string }) {
   const [confirmName, setConfirmName] = useState("");
-  const [state, setState] = useState<ActionState | null>(null);
-  const [pending, setPending] = useState(false);
+  const { state, pending, run } = useAction(action);
   return (
     <form
       className="space-y-3"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setPending(true);
-        setState(await action(null, { appId, confirmName }));
-        setPending(false);
+        void run({ appId, confirmName });
       }}
     >
       <p className="text-sm">

@@ -1,18 +1,17 @@
 "use client";
-import { useRef, useState } from "react";
+import { useRef } from "react";
+import { useAction, type ClientAction } from "@/components/forms/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ActionState } from "@/lib/server/action";
 import { AppIcon } from "./app-icon";
 
-type Action = (prev: ActionState | null, input: FormData) => Promise<ActionState>;
+type Action = ClientAction<FormData>;
 const MAX = 1024 * 1024;
 
 /** App icon upload: PNG, JPEG, WebP or GIF up to 1 MB; the server checks the content and makes a square PNG. */
 export function IconUpload({ action, app }: { action: Action; app: { id: string; name: string; iconVersion: number } }) {
   const input = useRef<HTMLInputElement>(null);
-  const [state, setState] = useState<ActionState | null>(null);
-  const [pending, setPending] = useState(false);
+  const { state, setState, pending, run } = useAction(action);
 
   const upload = async (file: File | undefined) => {
     if (!file) return;
@@ -23,9 +22,7 @@ export function IconUpload({ action, app }: { action: Action; app: { id: string;
     const data = new FormData();
     data.set("appId", app.id);
     data.set("icon", file);
-    setPending(true);
-    setState(await action(null, data));
-    setPending(false);
+    await run(data);
     if (input.current) input.current.value = "";
   };
 

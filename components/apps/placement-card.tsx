@@ -1,15 +1,15 @@
 import { AttachAppForm } from "@/components/projects/attach-app-form";
 import { DetachAppButton } from "@/components/projects/detach-app-button";
 import { Card } from "@/components/ui/card";
-import type { ActionState } from "@/lib/server/action";
 import type { AttachAppInput } from "@/lib/validation/project";
+import type { ClientAction } from "@/components/forms/use-action";
 
 interface Props {
   app: { id: string; name: string; projectId: string | null };
   projectName: string | null;
   openProjects: Array<{ id: string; name: string }>;
-  attach: (prev: ActionState | null, input: AttachAppInput) => Promise<ActionState>;
-  detach: (prev: ActionState | null, input: { appId: string }) => Promise<ActionState>;
+  attach: ClientAction<AttachAppInput>;
+  detach: ClientAction<{ appId: string }>;
 }
 
 /** Where the App lives: its Project (v2 access) or Standalone; move it either way. */

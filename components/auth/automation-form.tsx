@@ -1,13 +1,11 @@
 "use client";
 import { TextField } from "@/components/forms/field";
 import { SimpleForm } from "@/components/forms/simple-form";
-import type { ActionState } from "@/lib/server/action";
 import { automationSchema, removeAutomationSchema, type AutomationInput, type RemoveAutomationInput } from "@/lib/validation/team";
-
-type Act<I> = (prev: ActionState | null, input: I) => Promise<ActionState>;
+import type { ClientAction } from "@/components/forms/use-action";
 
 /** Account settings → Automation → Managing account. */
-export function AutomationForm({ manager, setAction, removeAction }: { manager: string | null; setAction: Act<AutomationInput>; removeAction: Act<RemoveAutomationInput> }) {
+export function AutomationForm({ manager, setAction, removeAction }: { manager: string | null; setAction: ClientAction<AutomationInput>; removeAction: ClientAction<RemoveAutomationInput> }) {
   if (manager) {
     return (
       <div className="space-y-3">

@@ -8,8 +8,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/server/action";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validation/account";
+import type { ClientAction } from "@/components/forms/use-action";
 
-type Action = (prev: ActionState | null, input: ChangePasswordInput) => Promise<ActionState>;
+type Action = ClientAction<ChangePasswordInput>;
 
 export function ChangePasswordForm({ action }: { action: Action }) {
   const [state, setState] = useState<ActionState | null>(null);

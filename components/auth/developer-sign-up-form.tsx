@@ -9,8 +9,9 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { ActionState } from "@/lib/server/action";
 import { developerSignUpSchema, USE_CASE_MAX, USE_CASE_MIN, type DeveloperSignUpInput } from "@/lib/validation/account";
+import type { ClientAction } from "@/components/forms/use-action";
 
-type Action = (prev: ActionState | null, input: DeveloperSignUpInput) => Promise<ActionState>;
+type Action = ClientAction<DeveloperSignUpInput>;
 
 export function DeveloperSignUpForm({ action }: { action: Action }) {
   const [state, setState] = useState<ActionState | null>(null);

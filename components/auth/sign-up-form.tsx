@@ -10,8 +10,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/server/action";
 import { signUpSchema, type SignUpInput } from "@/lib/validation/account";
+import type { ClientAction } from "@/components/forms/use-action";
 
-type Action = (prev: ActionState | null, input: SignUpInput) => Promise<ActionState>;
+type Action = ClientAction<SignUpInput>;
 
 export function SignUpForm({ action, callbackUrl }: { action: Action; callbackUrl: string }) {
   const router = useRouter();

@@ -3,11 +3,11 @@ import { AppIcon } from "@/components/apps/app-icon";
 import { formatUtc } from "@/components/credentials/format";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ConnectedApp } from "@/lib/domain/connected-apps";
-import type { ActionState } from "@/lib/server/action";
 import { AccessSummary } from "./access-summary";
 import { RevokeAccessButton } from "./revoke-access-button";
+import type { ClientAction } from "@/components/forms/use-action";
 
-type Action = (prev: ActionState | null, input: { appId: string }) => Promise<ActionState>;
+type Action = ClientAction<{ appId: string }>;
 
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 

@@ -3,10 +3,10 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { ActionState } from "@/lib/server/action";
 import { useRevokeFeedback } from "./revoke-feedback";
+import type { ClientAction } from "@/components/forms/use-action";
 
-type Action = (prev: ActionState | null, input: { appId: string }) => Promise<ActionState>;
+type Action = ClientAction<{ appId: string }>;
 
 /** Revoke access, after a confirmation that says what stops working. */
 export function RevokeAccessButton({ action, appId, appName }: { action: Action; appId: string; appName: string }) {

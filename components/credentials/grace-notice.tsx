@@ -2,13 +2,13 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ActionState } from "@/lib/server/action";
 import type { EndGracePeriodInput } from "@/lib/validation/keys";
 import { ConfirmDialog } from "./confirm-dialog";
 import { formatUtc } from "./format";
 import { useCredentialAction } from "./use-credential-action";
+import type { ClientAction } from "@/components/forms/use-action";
 
-export type EndGraceAction = (prev: ActionState | null, input: EndGracePeriodInput) => Promise<ActionState>;
+export type EndGraceAction = ClientAction<EndGracePeriodInput>;
 
 /** The previous credential during a rotation grace period: its hint, when it stops, and "End now". */
 export function GraceNotice(props: { appId: string; kind: EndGracePeriodInput["kind"]; what: string; hint: string; expiresAt: number; action: EndGraceAction }) {

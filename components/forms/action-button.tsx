@@ -1,14 +1,12 @@
 "use client";
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import type { ActionState } from "@/lib/server/action";
-
-type Action<I> = (prev: ActionState | null, input: I) => Promise<ActionState>;
+import { useAction, type ClientAction } from "./use-action";
 
 /** A button that runs one server action with a fixed input and shows its error, if any. */
-export function ActionButton<I>({ action, input, children, variant = "secondary", label, confirm }: { action: Action<I>; input: I; children: ReactNode; variant?: ButtonVariant; label?: string; confirm?: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+export function ActionButton<I>({ action, input, children, variant = "secondary", label, confirm }: { action: ClientAction<I>; input: I; children: ReactNode; variant?: ButtonVariant; label?: string; confirm?: string }) {
+  const { state, pending, run } = useAction(action);
+  const error = state && !state.ok ? state.message : null;
   return (
     <span className="inline-flex flex-col items-start gap-1">
       <Button
@@ -18,10 +16,7 @@ export function ActionButton<I>({ action, input, children, variant = "secondary"
         disabled={pending}
         onClick={async () => {
           if (confirm && !window.confirm(confirm)) return;
-          setPending(true);
-          const res = await action(null, input);
-          setPending(false);
-          setError(res.ok ? null : res.message);
+          await run(input);
         }}
       >
         {children}

@@ -7,10 +7,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/server/action";
 import { useServerErrors } from "./use-server-errors";
+import type { ClientAction } from "@/components/forms/use-action";
 
 interface Props<T extends FieldValues> {
   schema: z.ZodType<T>;
-  action: (prev: ActionState | null, input: T) => Promise<ActionState>;
+  action: ClientAction<T>;
   defaults: DefaultValues<T>;
   submitLabel: string;
   children: (form: UseFormReturn<T>) => ReactNode;

@@ -1,11 +1,11 @@
 "use client";
 import { useState } from "react";
+import { useAction, type ClientAction } from "@/components/forms/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ActionState } from "@/lib/server/action";
 import type { AttachAppInput } from "@/lib/validation/project";
 
-type Action = (prev: ActionState | null, input: AttachAppInput) => Promise<ActionState>;
+type Action = ClientAction<AttachAppInput>;
 
 interface Props {
   action: Action;
@@ -18,18 +18,15 @@ interface Props {
 /** Connects a Standalone App to a Project. */
 export function AttachAppForm({ action, pick, fixedId, options }: Props) {
   const [chosen, setChosen] = useState(options[0]?.id ?? "");
-  const [state, setState] = useState<ActionState | null>(null);
-  const [pending, setPending] = useState(false);
+  const { state, pending, run } = useAction(action);
   if (options.length === 0) return <p className="text-sm text-muted">{pick === "app" ? "You have no Standalone Apps to connect." : "No Project has room."}</p>;
   const input: AttachAppInput = pick === "app" ? { appId: chosen, projectId: fixedId } : { appId: fixedId, projectId: chosen };
   return (
     <form
       className="space-y-3"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setPending(true);
-        setState(await action(null, input));
-        setPending(false);
+        void run(input);
       }}
     >
       {state && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}

@@ -1,17 +1,17 @@
 "use client";
 import { useState } from "react";
+import { useAction, type ClientAction } from "@/components/forms/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { ActionState } from "@/lib/server/action";
 
-type Action = (prev: ActionState | null, input: { projectId: string }) => Promise<ActionState>;
+type Action = ClientAction<{ projectId: string }>;
 
 /** Delete with a confirmation that lists the Apps that will move to Standalone. */
 export function DeleteProjectButton({ action, projectId, projectName, apps }: { action: Action; projectId: string; projectName: string; apps: string[] }) {
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { state, pending, run } = useAction(action);
+  const error = state && !state.ok ? state.message : null;
   return (
     <>
       <Button variant="danger" onClick={() => setOpen(true)}>
@@ -38,12 +38,7 @@ export function DeleteProjectButton({ action, projectId, projectName, apps }: { 
           <Button
             variant="danger"
             disabled={pending}
-            onClick={async () => {
-              setPending(true);
-              const res = await action(null, { projectId });
-              setPending(false);
-              if (!res.ok) setError(res.message);
-            }}
+            onClick={() => void run({ projectId })}
           >
             Delete Project
           </Button>

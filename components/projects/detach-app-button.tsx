@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionState } from "@/lib/server/action";
+import type { ClientAction } from "@/components/forms/use-action";
 
-type Action = (prev: ActionState | null, input: { appId: string }) => Promise<ActionState>;
+type Action = ClientAction<{ appId: string }>;
 
 export function DetachAppButton({ action, appId, appName }: { action: Action; appId: string; appName: string }) {
   const [error, setError] = useState<string | null>(null);

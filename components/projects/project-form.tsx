@@ -10,9 +10,10 @@ import { Button } from "@/components/ui/button";
 import { Toast } from "@/components/ui/toast";
 import type { ActionState } from "@/lib/server/action";
 import { projectFieldsSchema } from "@/lib/validation/project";
+import type { ClientAction } from "@/components/forms/use-action";
 
 type Fields = z.infer<typeof projectFieldsSchema>;
-type Action = (prev: ActionState | null, input: Fields & Record<string, string>) => Promise<ActionState>;
+type Action = ClientAction<Fields & Record<string, string>>;
 
 /** Create or edit a Project; `hidden` carries the accountId or projectId the action needs. */
 export function ProjectForm({ action, hidden, defaults, submitLabel }: { action: Action; hidden: Record<string, string>; defaults?: Fields; submitLabel: string }) {

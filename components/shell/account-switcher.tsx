@@ -1,8 +1,8 @@
 "use client";
 import { useId } from "react";
-import type { ActionState } from "@/lib/server/action";
+import type { ClientAction } from "@/components/forms/use-action";
 
-type Action = (prev: ActionState | null, input: { accountId: string }) => Promise<ActionState>;
+type Action = ClientAction<{ accountId: string }>;
 
 /** Moves between the personal and team developer accounts the user belongs to. */
 export function AccountSwitcher({ accounts, activeId, action }: { accounts: Array<{ id: string; name: string; kind: string }>; activeId: string; action: Action }) {

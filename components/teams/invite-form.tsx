@@ -1,10 +1,10 @@
 "use client";
 import { FieldShell, TextField } from "@/components/forms/field";
 import { SimpleForm } from "@/components/forms/simple-form";
-import type { ActionState } from "@/lib/server/action";
 import { inviteMemberSchema, type InviteMemberInput } from "@/lib/validation/team";
+import type { ClientAction } from "@/components/forms/use-action";
 
-export function InviteForm({ action, accountId }: { action: (prev: ActionState | null, input: InviteMemberInput) => Promise<ActionState>; accountId: string }) {
+export function InviteForm({ action, accountId }: { action: ClientAction<InviteMemberInput>; accountId: string }) {
   return (
     <SimpleForm schema={inviteMemberSchema} action={action} defaults={{ accountId, username: "", role: "developer" }} submitLabel="Send invitation" resetOnSuccess>
       {(form) => (
