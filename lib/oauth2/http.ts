@@ -1,5 +1,4 @@
-import { OAuth2Error, oauth2Errors } from "./errors";
-import type { FormRead } from "./form";
+import { OAuth2Error } from "./errors";
 
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
 
@@ -33,11 +32,4 @@ export function oauth2ErrorResponse(err: unknown): Response {
   }
   console.error("oauth2 endpoint failed", (err as Error)?.name, (err as Error)?.message);
   return jsonResponse({ error: "server_error", error_description: "Something went wrong." }, { status: 500, headers: NO_STORE });
-}
-
-/** The form body, or the OAuth2Error that a bad body (type, size, repeated parameter) deserves. */
-export function formOrThrow(form: FormRead): Record<string, string> {
-  if (!form.ok) throw form.reason === "too_large" ? oauth2Errors.tooLarge() : oauth2Errors.contentType();
-  if (form.duplicates.length) throw oauth2Errors.duplicateParam(form.duplicates[0]!);
-  return form.params;
 }

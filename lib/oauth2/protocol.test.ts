@@ -3,13 +3,8 @@ import { tokenRequestSchema } from "@/lib/validation/oauth2";
 import { basicAuthHeader, parseBasicAuth } from "./basic-auth";
 import { consentTicket, CONSENT_TICKET_TTL_MS, verifyConsentTicket } from "./consent-ticket";
 import { fromParamIssues, OAuth2Error } from "./errors";
-import { formSourceOf, MAX_FORM_BYTES, readForm as readFormOf } from "./form";
 import { oauth2ErrorResponse } from "./http";
 
-const FORM = "application/x-www-form-urlencoded";
-const readForm = (req: Request, opts?: { query?: boolean }) => readFormOf(formSourceOf(req), opts);
-const post = (body: string, contentType: string | null = FORM, url = "http://h/t") =>
-  new Request(url, { method: "POST", body, headers: contentType ? { "content-type": contentType } : {} });
 
 describe("HTTP Basic client credentials", () => {
   it("decodes form-urlencoded halves (RFC 6749 §2.3.1)", () => {
@@ -24,25 +19,6 @@ describe("HTTP Basic client credentials", () => {
     for (const bad of ["Bearer abc", "Basic", "Basic !!!", `Basic ${btoa("nocolon")}`, `Basic ${btoa(":secret")}`, `Basic ${btoa("a:%E0%A4%A")}`, `Basic ${"A".repeat(3000)}`]) {
       expect(parseBasicAuth(bad)).toEqual({ kind: "malformed" });
     }
-  });
-});
-
-describe("form bodies", () => {
-  it("reads single values and lists repeated parameters", async () => {
-    expect(await readForm(post("a=1&b=2&a=3&c=%20x"))).toEqual({ ok: true, params: { a: "1", b: "2", c: " x" }, duplicates: ["a"] });
-    expect(await readForm(post("a=1", `${FORM};charset=UTF-8`))).toMatchObject({ ok: true, params: { a: "1" } });
-  });
-
-  it("refuses other content types and oversized bodies", async () => {
-    expect(await readForm(post('{"a":1}', "application/json"))).toEqual({ ok: false, reason: "content_type" });
-    expect(await readForm(post("a=1", null))).toMatchObject({ ok: false });
-    expect(await readForm(post(`a=${"x".repeat(MAX_FORM_BYTES)}`))).toEqual({ ok: false, reason: "too_large" });
-  });
-
-  it("counts the query string only when asked", async () => {
-    const req = () => new Request("http://h/t?access_token=abc", { method: "POST" });
-    expect(await readForm(req(), { query: true })).toEqual({ ok: true, params: { access_token: "abc" }, duplicates: [] });
-    expect(await readForm(req())).toEqual({ ok: false, reason: "content_type" });
   });
 });
 

@@ -46,14 +46,24 @@ describe("client authentication at the token endpoint", () => {
     expect(refusal(() => authenticateClient(db, { authorization: "Basic %%%" }))).toEqual(MISSING_HEADER);
   });
 
-  it("refuses a secret in the body, a wrong secret, and a mismatched client_id", () => {
+  it("refuses a body secret that differs from Basic's, a wrong secret, and a mismatched client_id", () => {
     const header = basicAuthHeader(web.app.clientId, web.clientSecret!);
-    expect(refusal(() => authenticateClient(db, { authorization: header, clientSecret: web.clientSecret! }))?.error).toBe("invalid_request");
+    expect(refusal(() => authenticateClient(db, { authorization: header, clientSecret: `${web.clientSecret!}x` }))?.error).toBe("invalid_request");
     expect(refusal(() => authenticateClient(db, { authorization: header, clientId: native.app.clientId }))?.error).toBe("invalid_request");
     expect(refusal(() => authenticateClient(db, { authorization: basicAuthHeader(web.app.clientId, "wrong") }))).toMatchObject({
       status: 401,
       error: "invalid_client",
     });
+  });
+
+  it("accepts Basic repeated by client_id and client_secret in the body (twitter-api-v2, passport-oauth2)", () => {
+    const header = basicAuthHeader(web.app.clientId, web.clientSecret!);
+    expect(authenticateClient(db, { authorization: header, clientId: web.app.clientId, clientSecret: web.clientSecret! }).id).toBe(web.app.id);
+  });
+
+  it("takes an empty body client_secret as absent (node-oauth's public clients)", () => {
+    expect(authenticateClient(db, { authorization: undefined, clientId: native.app.clientId, clientSecret: "" }).id).toBe(native.app.id);
+    expect(refusal(() => authenticateClient(db, { authorization: undefined, clientId: native.app.clientId, clientSecret: "s" }))?.error).toBe("invalid_request");
   });
 
   it("a rotated secret keeps working during its grace period only", () => {

@@ -23,15 +23,25 @@ export function claimedClientId(input: ClientInput): string | null {
 
 /**
  * Authenticates the client of a token or revoke request, as X does: confidential Apps (web, bot)
- * only with HTTP Basic client_id:client_secret (a secret in the body is refused), public Apps
- * (native, spa) by `client_id` in the body. Throws OAuth2Error.
+ * with HTTP Basic client_id:client_secret, public Apps (native, spa) by `client_id` in the body.
+ * Throws OAuth2Error.
+ *
+ * What X evidently accepts beside that, because the clients people use send it:
+ * - Basic *and* `client_id` + `client_secret` in the body, repeating the Basic values —
+ *   twitter-api-v2 1.29 (token, refresh, revoke) and @superfaceai/passport-twitter-oauth2 through
+ *   passport-oauth2 / node-oauth, which always add both to the body. A body value that differs
+ *   from the Basic one is a conflict and refused.
+ * - An empty `client_secret` in the body, taken as absent: node-oauth writes `client_secret=` for
+ *   a public client configured without a secret.
+ * A secret in the body *instead of* Basic (client_secret_post) stays refused, as X refuses it.
  */
 export function authenticateClient(db: DbOrTx, input: ClientInput, now = Date.now()): PlatformApp {
   const basic = parseBasicAuth(input.authorization);
+  const bodySecret = input.clientSecret === "" ? undefined : input.clientSecret;
   if (basic.kind === "malformed") throw oauth2Errors.missingAuthHeader();
   if (basic.kind === "basic") {
-    if (input.clientSecret !== undefined) throw oauth2Errors.secretInBody();
     if (input.clientId !== undefined && input.clientId !== basic.id) throw oauth2Errors.clientMismatch();
+    if (bodySecret !== undefined && !safeEqual(bodySecret, basic.secret)) throw oauth2Errors.secretMismatch();
     const app = findClient(db, basic.id);
     const ok = app && acceptsOAuth2(app) && isConfidential(app) && verifyClientSecret(db, app.id, basic.secret, now);
     if (!ok) throw oauth2Errors.invalidClient();
@@ -41,7 +51,7 @@ export function authenticateClient(db: DbOrTx, input: ClientInput, now = Date.no
   const app = findClient(db, input.clientId);
   if (!app || !acceptsOAuth2(app)) throw oauth2Errors.invalidClient();
   if (isConfidential(app)) throw oauth2Errors.missingAuthHeader();
-  if (input.clientSecret !== undefined) throw oauth2Errors.secretInBody();
+  if (bodySecret !== undefined) throw oauth2Errors.secretInBody();
   return app;
 }
 

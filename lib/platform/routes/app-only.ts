@@ -2,8 +2,8 @@ import { Hono, type Context } from "hono";
 import { getDb } from "@/db/client";
 import { authenticateConsumer, invalidateBearerToken, obtainBearerToken } from "@/lib/domain/oauth2/app-only";
 import { parseBasicAuth } from "@/lib/oauth2/basic-auth";
-import { readForm } from "@/lib/oauth2/form";
-import { formSource, header } from "../request";
+import { readParams } from "../params";
+import { header, paramsRequest } from "../request";
 import { jsonResponse, noStoreJson, tooManyRequests } from "@/lib/oauth2/http";
 import { consumeTokenQuota } from "@/lib/oauth2/rate-limit";
 import { clientCredentialsSchema, invalidateBearerSchema } from "@/lib/validation/oauth2";
@@ -18,8 +18,8 @@ type Handler = (c: Context, params: Record<string, string>) => Response;
 
 /** Form body (or query string), rate limit per (API Key, address), and code 99 for anything unusable. */
 const endpoint = (handler: Handler) => async (c: Context) => {
-  const form = await readForm(formSource(c), { query: true });
-  if (!form.ok || form.duplicates.length) return refuse();
+  const form = await readParams(paramsRequest(c), ["form", "query"]);
+  if (!form.ok) return refuse();
   const basic = parseBasicAuth(header(c, "authorization"));
   const wait = consumeTokenQuota(`${basic.kind === "basic" ? basic.id : "-"}|${header(c, "x-devportal-client-ip") ?? "unknown"}`);
   return wait ? tooManyRequests(wait) : handler(c, form.params);

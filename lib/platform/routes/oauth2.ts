@@ -4,9 +4,10 @@ import { authenticateCaller, authenticateClient, claimedClientId } from "@/lib/d
 import { introspectToken } from "@/lib/domain/oauth2/introspect";
 import { exchangeAuthorizationCode, refreshAccessToken, revokeToken } from "@/lib/domain/oauth2/tokens";
 import { fromParamIssues } from "@/lib/oauth2/errors";
-import { readForm } from "@/lib/oauth2/form";
-import { formSource, header } from "../request";
-import { formOrThrow, noStoreJson, oauth2ErrorResponse, tooManyRequests } from "@/lib/oauth2/http";
+import { noStoreJson, oauth2ErrorResponse, tooManyRequests } from "@/lib/oauth2/http";
+import { oauth2Params } from "../oauth2-params";
+import { readParams } from "../params";
+import { header, paramsRequest } from "../request";
 import { consumeTokenQuota } from "@/lib/oauth2/rate-limit";
 import { introspectRequestSchema, revokeRequestSchema, tokenRequestSchema } from "@/lib/validation/oauth2";
 import { appOnlyRoutes } from "./app-only";
@@ -19,7 +20,7 @@ type Handler = (c: Context, params: Record<string, string>) => Response | Promis
 /** Reads the form, rate-limits per (claimed client, address), runs the handler, maps refusals to RFC 6749 bodies. */
 const endpoint = (handler: Handler) => async (c: Context) => {
   try {
-    const params = formOrThrow(await readForm(formSource(c)));
+    const params = oauth2Params(await readParams(paramsRequest(c), ["form", "json", "query"]));
     const client = claimedClientId({ authorization: header(c, "authorization"), clientId: params.client_id });
     const wait = consumeTokenQuota(`${client ?? "-"}|${header(c, "x-devportal-client-ip") ?? "unknown"}`);
     return wait ? tooManyRequests(wait) : await handler(c, params);
