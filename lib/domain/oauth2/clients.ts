@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db/types";
 import { findClient, findConsumer, verifyClientSecret, type PlatformApp } from "@/lib/domain/app-credentials";
 import { safeEqual } from "@/lib/credentials";
-import { parseBasicAuth } from "@/lib/oauth2/basic-auth";
+import type { BasicAuth } from "@/lib/oauth2/basic-auth";
 import { oauth2Errors } from "@/lib/oauth2/errors";
 import { CONFIDENTIAL_APP_TYPES } from "@/lib/validation/enums";
 
@@ -9,17 +9,15 @@ import { CONFIDENTIAL_APP_TYPES } from "@/lib/validation/enums";
 export const acceptsOAuth2 = (app: PlatformApp) => app.oauth2Enabled && app.status === "active" && app.appType !== null;
 export const isConfidential = (app: PlatformApp) => app.appType !== null && CONFIDENTIAL_APP_TYPES.includes(app.appType);
 
+/** What a token, refresh or revoke request says about its client: the Authorization header (parsed once, at the edge) and the body's client_id / client_secret. */
 export interface ClientInput {
-  authorization: string | undefined;
+  basic: BasicAuth;
   clientId?: string;
   clientSecret?: string;
 }
 
 /** The client identifier a request claims (for rate limiting before it is authenticated). */
-export function claimedClientId(input: ClientInput): string | null {
-  const basic = parseBasicAuth(input.authorization);
-  return basic.kind === "basic" ? basic.id : (input.clientId ?? null);
-}
+export const claimedClientId = (input: ClientInput): string | null => (input.basic.kind === "basic" ? input.basic.id : (input.clientId ?? null));
 
 /**
  * Authenticates the client of a token or revoke request, as X does: confidential Apps (web, bot)
@@ -36,7 +34,7 @@ export function claimedClientId(input: ClientInput): string | null {
  * A secret in the body *instead of* Basic (client_secret_post) stays refused, as X refuses it.
  */
 export function authenticateClient(db: DbOrTx, input: ClientInput, now = Date.now()): PlatformApp {
-  const basic = parseBasicAuth(input.authorization);
+  const { basic } = input;
   const bodySecret = input.clientSecret === "" ? undefined : input.clientSecret;
   if (basic.kind === "malformed") throw oauth2Errors.missingAuthHeader();
   if (basic.kind === "basic") {
@@ -59,8 +57,7 @@ export function authenticateClient(db: DbOrTx, input: ClientInput, now = Date.no
  * Authenticates a resource server calling introspection with its own App's credentials: HTTP
  * Basic client_id:client_secret, or api_key:api_key_secret. Suspended Apps are refused.
  */
-export function authenticateCaller(db: DbOrTx, authorization: string | undefined, now = Date.now()): PlatformApp {
-  const basic = parseBasicAuth(authorization);
+export function authenticateCaller(db: DbOrTx, basic: BasicAuth, now = Date.now()): PlatformApp {
   if (basic.kind !== "basic") throw oauth2Errors.missingAuthHeader();
   const byClientId = findClient(db, basic.id);
   if (byClientId) {

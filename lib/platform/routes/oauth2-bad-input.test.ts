@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { apps, credentials, oauth2Tokens } from "@/db/schema";
 import { approveAndGetCode, authorizeParams, REDIRECT, seedOAuth2App, VERIFIER } from "@/lib/domain/oauth2/test-helpers";
 import { basicAuthHeader } from "@/lib/oauth2/basic-auth";
-import { configureTokenRateLimit, TOKEN_RATE_LIMIT } from "@/lib/oauth2/rate-limit";
+import { configureTokenRateLimit, TOKEN_RATE_LIMIT } from "@/lib/platform/quota";
 import { startPlatform } from "../test-server";
 
 let server: Awaited<ReturnType<typeof startPlatform>>;
