@@ -3,11 +3,10 @@ import { findClient, findConsumer, verifyClientSecret, type PlatformApp } from "
 import { safeEqual } from "@/lib/credentials";
 import type { BasicAuth } from "@/lib/oauth2/basic-auth";
 import { oauth2Errors } from "@/lib/oauth2/errors";
-import { CONFIDENTIAL_APP_TYPES } from "@/lib/validation/enums";
+import { isConfidential } from "@/lib/validation/auth-settings";
 
 /** An App that may take part in OAuth 2.0 user flows right now. */
 export const acceptsOAuth2 = (app: PlatformApp) => app.oauth2Enabled && app.status === "active" && app.appType !== null;
-export const isConfidential = (app: PlatformApp) => app.appType !== null && CONFIDENTIAL_APP_TYPES.includes(app.appType);
 
 /** What a token, refresh or revoke request says about its client: the Authorization header (parsed once, at the edge) and the body's client_id / client_secret. */
 export interface ClientInput {
@@ -41,14 +40,14 @@ export function authenticateClient(db: DbOrTx, input: ClientInput, now = Date.no
     if (input.clientId !== undefined && input.clientId !== basic.id) throw oauth2Errors.clientMismatch();
     if (bodySecret !== undefined && !safeEqual(bodySecret, basic.secret)) throw oauth2Errors.secretMismatch();
     const app = findClient(db, basic.id);
-    const ok = app && acceptsOAuth2(app) && isConfidential(app) && verifyClientSecret(db, app.id, basic.secret, now);
+    const ok = app && acceptsOAuth2(app) && isConfidential(app.appType) && verifyClientSecret(db, app.id, basic.secret, now);
     if (!ok) throw oauth2Errors.invalidClient();
     return app;
   }
   if (input.clientId === undefined) throw oauth2Errors.missingParam("client_id");
   const app = findClient(db, input.clientId);
   if (!app || !acceptsOAuth2(app)) throw oauth2Errors.invalidClient();
-  if (isConfidential(app)) throw oauth2Errors.missingAuthHeader();
+  if (isConfidential(app.appType)) throw oauth2Errors.missingAuthHeader();
   if (bodySecret !== undefined) throw oauth2Errors.secretInBody();
   return app;
 }
