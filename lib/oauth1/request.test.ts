@@ -55,7 +55,7 @@ describe("parseSignedRequest refuses bad authentication data with 215", () => {
     expect(codeOf(() => parseSignedRequest(facts({ url, headers: { authorization: header(OK) } })))).toBe(215);
   });
 
-  it("an oauth parameter duplicated between header and form body", () => {
+  it("an oauth parameter in the header and the form body with different values", () => {
     const f = facts({ headers: { authorization: header(OK), "content-type": "application/x-www-form-urlencoded" }, body: "oauth_consumer_key=x" });
     expect(codeOf(() => parseSignedRequest(f))).toBe(215);
   });
@@ -179,3 +179,23 @@ describe("access levels", () => {
     expect(levelCovers("read", "read-write")).toBe(false);
   });
 });
+
+describe("parseSignedRequest accepts an oauth_* parameter repeated with the same value", () => {
+  // twitter-api-v2 1.29 login(): oauth_token in the Authorization header and in the form body.
+  const withToken = { ...OK, oauth_token: "rt1" };
+  const f = facts({ headers: { authorization: header(withToken), "content-type": "application/x-www-form-urlencoded" }, body: "oauth_token=rt1&oauth_verifier=v" });
+
+  it("keeps one value and offers both base strings: the RFC's (repeat kept) and the merged one", () => {
+    const req = parseSignedRequest(f);
+    expect(req.token).toBe("rt1");
+    expect(req.oauth.oauth_verifier).toBe("v");
+    expect(req.baseString).toContain(encodeURIComponent("oauth_token=rt1&oauth_token=rt1"));
+    expect(req.mergedBaseString).toContain(encodeURIComponent("oauth_token=rt1&oauth_verifier=v"));
+    expect(req.mergedBaseString).not.toContain(encodeURIComponent("oauth_token=rt1&oauth_token=rt1"));
+  });
+
+  it("offers no merged base string when nothing is repeated", () => {
+    expect(parseSignedRequest(facts({ headers: { authorization: header(withToken) } })).mergedBaseString).toBeNull();
+  });
+});
+

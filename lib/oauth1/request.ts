@@ -31,7 +31,13 @@ export interface SignedRequest {
   oauth: Record<string, string>;
   /** Non-oauth parameters of query and form body, decoded, in order. */
   extra: Param[];
+  /** RFC 5849 §3.4.1 base string: every parameter as sent, repeats included. */
   baseString: string;
+  /**
+   * When an oauth_* parameter was sent in two places with the same value: the base string with it
+   * counted once, as clients that merge parameters into one map sign it. Null otherwise.
+   */
+  mergedBaseString: string | null;
 }
 
 const firstHop = (value: string | null) => value?.split(",")[0]?.trim() || null;
@@ -48,8 +54,14 @@ export function requestBaseUri(facts: OAuth1RequestFacts): string {
 
 /**
  * Collects the parameters of RFC 5849 §3.4.1.3 (Authorization header without realm, query, form
- * body), refuses missing, duplicated or malformed oauth_* parameters (215) and builds the base
+ * body), refuses missing, conflicting or malformed oauth_* parameters (215) and builds the base
  * string. Throws OAuth1Error.
+ *
+ * An oauth_* parameter sent twice with the same value is accepted (a different value is a
+ * conflict, 215): twitter-api-v2's `login(verifier)` puts `oauth_token` in the Authorization
+ * header and again in the form body, and signs a base string that holds it once (its signer
+ * merges header and body parameters into one object). X accepts that client, so both base
+ * strings are offered to the signature check: the RFC's (repeats kept) and the merged one.
  */
 export function parseSignedRequest(facts: OAuth1RequestFacts): SignedRequest {
   const authorization = facts.headers.get("authorization");
@@ -59,9 +71,13 @@ export function parseSignedRequest(facts: OAuth1RequestFacts): SignedRequest {
   const all = [...headerParams, ...query, ...body];
 
   const oauth: Record<string, string> = {};
+  let repeated = false;
   for (const [name, value] of all) {
     if (!name.startsWith("oauth_")) continue;
-    if (Object.hasOwn(oauth, name)) throw oauth1Error(215);
+    if (Object.hasOwn(oauth, name)) {
+      if (oauth[name] !== value) throw oauth1Error(215);
+      repeated = true;
+    }
     oauth[name] = value;
   }
   for (const name of REQUIRED) if (!oauth[name]) throw oauth1Error(215);
@@ -71,6 +87,7 @@ export function parseSignedRequest(facts: OAuth1RequestFacts): SignedRequest {
   const signature = oauth.oauth_signature!;
   delete oauth.oauth_signature;
   const signed = all.filter(([k]) => k !== "oauth_signature");
+  const uri = requestBaseUri(facts);
   return {
     consumerKey: oauth.oauth_consumer_key!,
     token: oauth.oauth_token || null,
@@ -79,8 +96,20 @@ export function parseSignedRequest(facts: OAuth1RequestFacts): SignedRequest {
     signature,
     oauth,
     extra: [...query, ...body].filter(([k]) => !k.startsWith("oauth_")),
-    baseString: signatureBaseString(facts.method, requestBaseUri(facts), signed),
+    baseString: signatureBaseString(facts.method, uri, signed),
+    mergedBaseString: repeated ? signatureBaseString(facts.method, uri, onceEach(signed)) : null,
   };
+}
+
+/** The parameters with each repeated oauth_* parameter kept once (its first place). */
+function onceEach(params: Param[]): Param[] {
+  const seen = new Set<string>();
+  return params.filter(([name]) => {
+    if (!name.startsWith("oauth_")) return true;
+    if (seen.has(name)) return false;
+    seen.add(name);
+    return true;
+  });
 }
 
 /**

@@ -61,10 +61,17 @@ export function verifySignedRequest<K extends TokenKind>(
     }
   }
 
-  if (!verifyHmacSha1(req.baseString, req.signature, consumer.secret, tokenSecret)) throw oauth1Error(32);
+  if (!signedBy(req, consumer.secret, tokenSecret)) throw oauth1Error(32);
   if (app.status === "suspended") throw oauth1Error(416);
   if (!consumeNonce(db, req.consumerKey, req.nonce, req.timestamp, now)) throw oauth1Error(32);
   return { req, app, ...extra } as Result<K>;
+}
+
+/** The signature matches the RFC base string, or the merged one when an oauth_* parameter was repeated (see parseSignedRequest). */
+function signedBy(req: SignedRequest, consumerSecret: string, tokenSecret: string): boolean {
+  const rfc = verifyHmacSha1(req.baseString, req.signature, consumerSecret, tokenSecret);
+  const merged = req.mergedBaseString !== null && verifyHmacSha1(req.mergedBaseString, req.signature, consumerSecret, tokenSecret);
+  return rfc || merged;
 }
 
 export type VerifyOAuth1Result =

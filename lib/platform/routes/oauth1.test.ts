@@ -159,3 +159,43 @@ describe("three-legged flow with `oauth-1.0a` + fetch", () => {
     expect([stale.status, await stale.json()]).toEqual([401, { errors: [{ code: 135, message: "Timestamp out of bounds." }] }]);
   });
 });
+
+describe("oauth_* parameters sent twice with the same value", () => {
+  /**
+   * twitter-api-v2 1.29 `login(verifier)` posts `oauth_token` + `oauth_verifier` in the form body
+   * and puts `oauth_token` in the Authorization header too; its signer merges header and body
+   * parameters into one object, so the base string holds `oauth_token` once. `oauth-1.0a` (from
+   * which twitter-api-v2's signer was ported) signs exactly that way when given the same data.
+   */
+  function twitterApiV2Login(rt: Record<string, string>, verifier: string, bodyToken = rt.oauth_token!): [string, RequestInit] {
+    const c = oauth1aClient(consumer);
+    const url = `${platform.base}/oauth/access_token`;
+    const data = { oauth_token: rt.oauth_token!, oauth_verifier: verifier };
+    const authorized = c.oauth.authorize({ url, method: "POST", data }, { key: rt.oauth_token!, secret: rt.oauth_token_secret! });
+    const body = new URLSearchParams({ oauth_token: bodyToken, oauth_verifier: verifier }).toString();
+    return [url, { method: "POST", headers: { ...c.oauth.toHeader(authorized), "content-type": "application/x-www-form-urlencoded;charset=UTF-8" }, body }];
+  }
+
+  async function requestToken() {
+    const r = await fetch(...oauth1aClient(consumer).sign("POST", `${platform.base}/oauth/request_token`, { oauth_callback: CALLBACK }));
+    return formOf(await r.text());
+  }
+
+  it("twitter-api-v2's login(): oauth_token in the header and the body, signed once → access token", async () => {
+    const rt = await requestToken();
+    const res = await fetch(...twitterApiV2Login(rt, verifierFrom(approve(rt.oauth_token!))));
+    expect(res.status).toBe(200);
+    const at = formOf(await res.text());
+    expect(at.user_id).toBe(seeded.user.id);
+    expect(at.oauth_token!.startsWith(`${seeded.user.id}-`)).toBe(true);
+  });
+
+  it("a body oauth_token that differs from the header's → 215, and the request token stays usable", async () => {
+    const rt = await requestToken();
+    const verifier = verifierFrom(approve(rt.oauth_token!));
+    const res = await fetch(...twitterApiV2Login(rt, verifier, "someOtherRequestToken00000"));
+    expect([res.status, await res.json()]).toEqual([400, { errors: [{ code: 215, message: "Bad Authentication data." }] }]);
+    expect((await fetch(...twitterApiV2Login(rt, verifier))).status).toBe(200);
+  });
+});
+
