@@ -1,4 +1,4 @@
-import { PROBLEM_BASE, v1Error, type Problem } from "@/lib/platform/problems";
+import { PROBLEM_BASE, TOO_MANY_REQUESTS, v1Error, type Problem } from "@/lib/platform/problems";
 
 /**
  * The sandbox API's refusals in X's shapes, built in one place. An `ApiError` carries the status
@@ -74,7 +74,7 @@ export const apiErrors = {
   /** An OAuth 2.0 user token without a scope the endpoint needs. */
   forbidden: () => problem(403, { title: "Forbidden", type: "about:blank", detail: "Forbidden" }),
 
-  tooManyRequests: () => problem(429, { title: "Too Many Requests", detail: "Too Many Requests", type: "about:blank" }),
+  tooManyRequests: () => new ApiError(429, { ...TOO_MANY_REQUESTS }),
 
   invalidRequest: (issues: ParamIssue[]) =>
     new ApiError(400, {

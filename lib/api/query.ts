@@ -1,4 +1,4 @@
-import { ApiError, apiErrors, type ParamIssue } from "./problems";
+import { apiErrors, type ParamIssue } from "./problems";
 
 /** How one query parameter is checked. */
 export type ParamRule =
@@ -76,4 +76,3 @@ export function checkPathParam(name: string, value: string, pattern: string): st
   return value;
 }
 
-export const isApiError = (err: unknown): err is ApiError => err instanceof ApiError;

@@ -61,7 +61,3 @@ export function keyMaterial(): KeyMaterial {
   return cache.devportalKeys;
 }
 
-/** For tests that switch data folders within one process. */
-export function resetKeyMaterialCache(): void {
-  cache.devportalKeys = undefined;
-}

@@ -14,15 +14,6 @@ export class DomainError extends Error {
   }
 }
 
-export const HTTP_STATUS: Record<DomainErrorCode, number> = {
-  not_found: 404,
-  forbidden: 403,
-  conflict: 409,
-  invalid: 400,
-  limit: 403,
-  rate_limited: 429,
-  unauthorized: 401,
-};
 
 export const notFound = (what = "Not found") => new DomainError("not_found", what);
 export const fieldError = (code: DomainErrorCode, field: string, message: string) =>

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
 import { apps, projects, type Tier } from "@/db/schema";
 import { DomainError } from "./errors";
@@ -65,4 +65,3 @@ export function assertRoomForProject(db: DbOrTx, accountId: string, tier: Tier):
   }
 }
 
-export const standaloneFilter = (accountId: string) => and(eq(apps.accountId, accountId), isNull(apps.projectId));

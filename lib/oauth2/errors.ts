@@ -32,12 +32,14 @@ export const oauth2Errors = {
   invalidParam: (p: string) => new OAuth2Error("invalid_request", `Value passed for the ${words(p)} was invalid.`),
   duplicateParam: (p: string) => new OAuth2Error("invalid_request", `Parameter [${p}] was sent more than once.`),
   contentType: () => new OAuth2Error("invalid_request", "Content-Type must be application/x-www-form-urlencoded."),
+  malformedJson: () => new OAuth2Error("invalid_request", "The request body is not a valid JSON object of parameters."),
   tooLarge: () => new OAuth2Error("invalid_request", "The request body is too large.", 413),
   unsupportedGrantType: () => new OAuth2Error("unsupported_grant_type", "Value passed for the grant type was not supported."),
   missingAuthHeader: () => new OAuth2Error("unauthorized_client", "Missing valid authorization header", 401),
   invalidClient: () => new OAuth2Error("invalid_client", "Client authentication failed.", 401),
   secretInBody: () =>
     new OAuth2Error("invalid_request", "Send the client secret in the Authorization header (HTTP Basic), not in the request body."),
+  secretMismatch: () => new OAuth2Error("invalid_request", "Value passed for the client secret did not match the authorization header."),
   clientMismatch: () => new OAuth2Error("invalid_request", "Value passed for the client id did not match the authorization header."),
   invalidCode: () => new OAuth2Error("invalid_request", "Value passed for the authorization code was invalid."),
   redirectMismatch: () =>

@@ -22,10 +22,16 @@ describe("PKCE", () => {
     expect(verifyPkce(VERIFIER, CHALLENGE, "plain")).toBe(false);
   });
 
-  it("refuses verifiers outside RFC 7636's character set or length", () => {
+  it("refuses verifiers outside RFC 7636's character set, empty ones and ones past 256", () => {
     expect(verifyPkce("has space", "has space", "plain")).toBe(false);
     expect(verifyPkce("", "", "plain")).toBe(false);
-    expect(verifyPkce("a".repeat(129), "a".repeat(129), "plain")).toBe(false);
-    expect(verifyPkce("a".repeat(128), "a".repeat(128), "plain")).toBe(true);
+    expect(verifyPkce("a".repeat(257), "a".repeat(257), "plain")).toBe(false);
+    expect(verifyPkce("a".repeat(256), "a".repeat(256), "plain")).toBe(true);
+  });
+
+  it("accepts tweepy's 171-character verifier (oauthlib's secrets.token_urlsafe(128))", () => {
+    const verifier = "Ab0-_".repeat(34) + "Z";
+    expect(verifier).toHaveLength(171);
+    expect(verifyPkce(verifier, s256(verifier), "S256")).toBe(true);
   });
 });

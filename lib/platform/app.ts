@@ -22,8 +22,13 @@ export function createPlatformApp(): Hono {
     return c.json(v1Error(34, "Sorry, that page does not exist."), 404);
   });
 
+  // Endpoints answer their own faults in their family's shape (lib/platform/endpoint.ts); this
+  // catches what fails outside one, in the shape of the path's family.
   app.onError((err, c) => {
-    console.error("platform error", c.req.method, new URL(c.req.url).pathname, err.name, err.message);
+    const path = new URL(c.req.url).pathname;
+    console.error("platform error", c.req.method, path, err.name, err.message);
+    if (path.startsWith("/2/oauth2/") || path.startsWith("/oauth2/")) return c.json({ error: "server_error", error_description: "Something went wrong." }, 500);
+    if (path.startsWith("/2/")) return c.json(problems.internal(), 500);
     return c.json(v1Error(131, "Internal error"), 500);
   });
 

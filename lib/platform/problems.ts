@@ -11,6 +11,9 @@ export interface Problem {
 
 export const PROBLEM_BASE = "https://api.twitter.com/2/problems/";
 
+/** X's 429 problem body: the sandbox API and the token endpoints alike. */
+export const TOO_MANY_REQUESTS: Problem = { title: "Too Many Requests", detail: "Too Many Requests", type: "about:blank", status: 429 };
+
 export const problems = {
   notFoundRoute: (): Problem => ({
     title: "Not Found Error",
@@ -18,6 +21,7 @@ export const problems = {
     type: "about:blank",
     status: 404,
   }),
+  internal: (): Problem => ({ title: "Internal Server Error", detail: "Something went wrong.", type: "about:blank", status: 500 }),
 };
 
 /** App-only token endpoints (`/oauth2/token`, `/oauth2/invalidate_token`): X's 403 code 99 body. */

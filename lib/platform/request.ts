@@ -1,7 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";
 import { isFormContentType } from "@/lib/http/forms";
-import { readCapped, type FormSource } from "@/lib/oauth2/form";
+import { readCapped } from "@/lib/http/read-capped";
+import type { ParamsRequest } from "./params";
 
 /** What the platform reads of request headers: a case-insensitive `get`, repeated headers joined by ", " as in fetch's Headers. */
 export interface HeaderReader {
@@ -65,8 +66,8 @@ export function hasBody(c: Context): boolean {
   return method !== "GET" && method !== "HEAD" && header(c, "content-length") !== "0";
 }
 
-/** The request as lib/oauth2/form reads it. */
-export const formSource = (c: Context): FormSource => ({
+/** The request as readParams (./params.ts) reads it. */
+export const paramsRequest = (c: Context): ParamsRequest => ({
   contentType: header(c, "content-type"),
   hasBody: hasBody(c),
   url: c.req.url,

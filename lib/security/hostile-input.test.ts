@@ -19,7 +19,7 @@ import { approveAndGetCode, authorizeParams, VERIFIER } from "@/lib/domain/oauth
 import { exchangeAuthorizationCode } from "@/lib/domain/oauth2/tokens";
 import { issueOAuth1AccessToken } from "@/lib/domain/user-tokens";
 import { basicAuthHeader } from "@/lib/oauth2/basic-auth";
-import { configureTokenRateLimit, TOKEN_RATE_LIMIT } from "@/lib/oauth2/rate-limit";
+import { configureTokenRateLimit, TOKEN_RATE_LIMIT } from "@/lib/platform/quota";
 import { OAUTH1_TEXT_ERRORS } from "@/lib/oauth1/errors";
 import { createPlatformApp } from "@/lib/platform/app";
 import { seedApiApp, seedUser, type ApiApp } from "@/lib/platform/routes/api-test-support";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { USERNAME_PATTERN as USERNAME_REGEX } from "./account";
 
 /** Sandbox API wire rules: X's field names, id patterns and request bodies. */
 
@@ -26,13 +27,12 @@ export const DM_EVENT_FIELDS = [
 export const DM_EVENT_TYPES = ["MessageCreate", "ParticipantsJoin", "ParticipantsLeave"] as const;
 
 export const ID_PATTERN = "^[0-9]{1,19}$";
-export const USERNAME_PATTERN = "^[A-Za-z0-9_]{1,15}$";
+/** As X prints it in its invalid-request messages. */
+export const USERNAME_PATTERN = USERNAME_REGEX.source;
 /** One-to-one conversations are `<low id>-<high id>`; groups have a numeric id. */
 export const DM_CONVERSATION_ID_PATTERN = "^([0-9]{1,19}-[0-9]{1,19}|[0-9]{1,19})$";
 
 export const idSchema = z.string().regex(new RegExp(ID_PATTERN));
-export const usernameSchema = z.string().regex(new RegExp(USERNAME_PATTERN));
-export const dmConversationIdSchema = z.string().regex(new RegExp(DM_CONVERSATION_ID_PATTERN));
 
 /** X counts a Tweet's length in characters; this platform counts Unicode code points. */
 export const MAX_TWEET_LENGTH = 280;

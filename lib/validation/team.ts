@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { USERNAME_PATTERN } from "./account";
 import { idSchema } from "./app";
 import { ROLES } from "./enums";
 
@@ -6,7 +7,7 @@ const username = z
   .string()
   .trim()
   .transform((v) => v.replace(/^@/, ""))
-  .pipe(z.string().regex(/^[A-Za-z0-9_]{1,15}$/, "Enter an @username (letters, numbers and _)"));
+  .pipe(z.string().regex(USERNAME_PATTERN, "Enter an @username (letters, numbers and _)"));
 
 export const createTeamSchema = z.object({
   name: z.string().trim().min(1, "Enter a team name").max(50, "Team names can have at most 50 characters"),

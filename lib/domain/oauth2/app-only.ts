@@ -1,12 +1,11 @@
 import type { DbOrTx } from "@/db/types";
 import { currentBearerToken, findConsumer, issueBearerToken, revokeBearerToken, type PlatformApp } from "@/lib/domain/app-credentials";
 import { safeEqual } from "@/lib/credentials";
-import { parseBasicAuth } from "@/lib/oauth2/basic-auth";
+import type { BasicAuth } from "@/lib/oauth2/basic-auth";
 import { resolveBearer } from "./resolve";
 
 /** The App behind `Authorization: Basic base64(urlencode(api_key):urlencode(api_key_secret))`, if active. */
-export function authenticateConsumer(db: DbOrTx, authorization: string | undefined, now = Date.now()): PlatformApp | null {
-  const basic = parseBasicAuth(authorization);
+export function authenticateConsumer(db: DbOrTx, basic: BasicAuth, now = Date.now()): PlatformApp | null {
   if (basic.kind !== "basic") return null;
   const consumer = findConsumer(db, basic.id, now);
   if (!consumer || !safeEqual(consumer.secret, basic.secret)) return null;

@@ -4,7 +4,11 @@ import type { Db } from "@/db/client";
 import { apps } from "@/db/schema";
 import { createTestDb } from "@/db/test-db";
 import { issueClientSecret } from "@/lib/domain/app-credentials";
-import { basicAuthHeader } from "@/lib/oauth2/basic-auth";
+import { basicAuthHeader, parseBasicAuth } from "@/lib/oauth2/basic-auth";
+
+/** The Authorization header as the edge hands it to the domain: parsed once. */
+const basicAuth = (id: string, secret: string) => parseBasicAuth(basicAuthHeader(id, secret));
+const NONE = parseBasicAuth(undefined);
 import { OAuth2Error } from "@/lib/oauth2/errors";
 import { authenticateConsumer, invalidateBearerToken, obtainBearerToken } from "./app-only";
 import { authenticateCaller, authenticateClient } from "./clients";
@@ -35,50 +39,60 @@ const MISSING_HEADER = { status: 401, error: "unauthorized_client", description:
 
 describe("client authentication at the token endpoint", () => {
   it("confidential clients authenticate with Basic client_id:client_secret", () => {
-    expect(authenticateClient(db, { authorization: basicAuthHeader(web.app.clientId, web.clientSecret!) }).id).toBe(web.app.id);
+    expect(authenticateClient(db, { basic: basicAuth(web.app.clientId, web.clientSecret!) }).id).toBe(web.app.id);
   });
 
   it("a confidential client without the header gets X's 401 unauthorized_client", () => {
-    expect(refusal(() => authenticateClient(db, { authorization: undefined, clientId: web.app.clientId }))).toEqual(MISSING_HEADER);
-    expect(refusal(() => authenticateClient(db, { authorization: undefined, clientId: web.app.clientId, clientSecret: web.clientSecret! }))).toEqual(
+    expect(refusal(() => authenticateClient(db, { basic: NONE, clientId: web.app.clientId }))).toEqual(MISSING_HEADER);
+    expect(refusal(() => authenticateClient(db, { basic: NONE, clientId: web.app.clientId, clientSecret: web.clientSecret! }))).toEqual(
       MISSING_HEADER,
     );
-    expect(refusal(() => authenticateClient(db, { authorization: "Basic %%%" }))).toEqual(MISSING_HEADER);
+    expect(refusal(() => authenticateClient(db, { basic: parseBasicAuth("Basic %%%") }))).toEqual(MISSING_HEADER);
   });
 
-  it("refuses a secret in the body, a wrong secret, and a mismatched client_id", () => {
-    const header = basicAuthHeader(web.app.clientId, web.clientSecret!);
-    expect(refusal(() => authenticateClient(db, { authorization: header, clientSecret: web.clientSecret! }))?.error).toBe("invalid_request");
-    expect(refusal(() => authenticateClient(db, { authorization: header, clientId: native.app.clientId }))?.error).toBe("invalid_request");
-    expect(refusal(() => authenticateClient(db, { authorization: basicAuthHeader(web.app.clientId, "wrong") }))).toMatchObject({
+  it("refuses a body secret that differs from Basic's, a wrong secret, and a mismatched client_id", () => {
+    const header = basicAuth(web.app.clientId, web.clientSecret!);
+    expect(refusal(() => authenticateClient(db, { basic: header, clientSecret: `${web.clientSecret!}x` }))?.error).toBe("invalid_request");
+    expect(refusal(() => authenticateClient(db, { basic: header, clientId: native.app.clientId }))?.error).toBe("invalid_request");
+    expect(refusal(() => authenticateClient(db, { basic: basicAuth(web.app.clientId, "wrong") }))).toMatchObject({
       status: 401,
       error: "invalid_client",
     });
+  });
+
+  it("accepts Basic repeated by client_id and client_secret in the body (twitter-api-v2, passport-oauth2)", () => {
+    const header = basicAuth(web.app.clientId, web.clientSecret!);
+    expect(authenticateClient(db, { basic: header, clientId: web.app.clientId, clientSecret: web.clientSecret! }).id).toBe(web.app.id);
+  });
+
+  it("takes an empty body client_secret as absent (node-oauth's public clients)", () => {
+    expect(authenticateClient(db, { basic: NONE, clientId: native.app.clientId, clientSecret: "" }).id).toBe(native.app.id);
+    expect(refusal(() => authenticateClient(db, { basic: NONE, clientId: native.app.clientId, clientSecret: "s" }))?.error).toBe("invalid_request");
   });
 
   it("a rotated secret keeps working during its grace period only", () => {
     const old = web.clientSecret!;
     const now = Date.now();
     const fresh = issueClientSecret(db, web.app.id, { graceUntil: now + 60_000 });
-    expect(authenticateClient(db, { authorization: basicAuthHeader(web.app.clientId, old) }, now).id).toBe(web.app.id);
-    expect(refusal(() => authenticateClient(db, { authorization: basicAuthHeader(web.app.clientId, old) }, now + 61_000))?.error).toBe("invalid_client");
+    expect(authenticateClient(db, { basic: basicAuth(web.app.clientId, old) }, now).id).toBe(web.app.id);
+    expect(refusal(() => authenticateClient(db, { basic: basicAuth(web.app.clientId, old) }, now + 61_000))?.error).toBe("invalid_client");
     web.clientSecret = fresh;
   });
 
   it("public clients send client_id; they cannot use Basic or send a secret", () => {
-    expect(authenticateClient(db, { authorization: undefined, clientId: native.app.clientId }).id).toBe(native.app.id);
-    expect(refusal(() => authenticateClient(db, { authorization: undefined }))).toMatchObject({ status: 400, description: "Missing required parameter [client_id]." });
-    expect(refusal(() => authenticateClient(db, { authorization: undefined, clientId: native.app.clientId, clientSecret: "x" }))?.error).toBe(
+    expect(authenticateClient(db, { basic: NONE, clientId: native.app.clientId }).id).toBe(native.app.id);
+    expect(refusal(() => authenticateClient(db, { basic: NONE }))).toMatchObject({ status: 400, description: "Missing required parameter [client_id]." });
+    expect(refusal(() => authenticateClient(db, { basic: NONE, clientId: native.app.clientId, clientSecret: "x" }))?.error).toBe(
       "invalid_request",
     );
-    expect(refusal(() => authenticateClient(db, { authorization: basicAuthHeader(native.app.clientId, "x") }))?.error).toBe("invalid_client");
-    expect(refusal(() => authenticateClient(db, { authorization: undefined, clientId: "unknown" }))?.error).toBe("invalid_client");
+    expect(refusal(() => authenticateClient(db, { basic: basicAuth(native.app.clientId, "x") }))?.error).toBe("invalid_client");
+    expect(refusal(() => authenticateClient(db, { basic: NONE, clientId: "unknown" }))?.error).toBe("invalid_client");
   });
 
   it("a suspended App or OAuth 2.0 switched off is refused with invalid_client", () => {
     for (const change of [{ status: "suspended" as const }, { oauth2Enabled: false }]) {
       db.update(apps).set(change).where(eq(apps.id, native.app.id)).run();
-      expect(refusal(() => authenticateClient(db, { authorization: undefined, clientId: native.app.clientId }))).toMatchObject({
+      expect(refusal(() => authenticateClient(db, { basic: NONE, clientId: native.app.clientId }))).toMatchObject({
         status: 401,
         error: "invalid_client",
       });
@@ -89,10 +103,10 @@ describe("client authentication at the token endpoint", () => {
 
 describe("introspection", () => {
   it("the caller authenticates with client_id:secret or api_key:api_key_secret", () => {
-    expect(authenticateCaller(db, basicAuthHeader(web.app.clientId, web.clientSecret!)).id).toBe(web.app.id);
-    expect(authenticateCaller(db, basicAuthHeader(native.secrets.apiKey, native.secrets.apiKeySecret)).id).toBe(native.app.id);
-    expect(refusal(() => authenticateCaller(db, basicAuthHeader(native.secrets.apiKey, "wrong")))?.error).toBe("invalid_client");
-    expect(refusal(() => authenticateCaller(db, undefined))?.status).toBe(401);
+    expect(authenticateCaller(db, basicAuth(web.app.clientId, web.clientSecret!)).id).toBe(web.app.id);
+    expect(authenticateCaller(db, basicAuth(native.secrets.apiKey, native.secrets.apiKeySecret)).id).toBe(native.app.id);
+    expect(refusal(() => authenticateCaller(db, basicAuth(native.secrets.apiKey, "wrong")))?.error).toBe("invalid_client");
+    expect(refusal(() => authenticateCaller(db, NONE))?.status).toBe(401);
   });
 
   it("answers for tokens of the caller's own developer account only", async () => {
@@ -116,7 +130,7 @@ describe("introspection", () => {
 
 describe("app-only bearer tokens", () => {
   it("client_credentials returns the App's one bearer, the same until invalidated", () => {
-    const app = authenticateConsumer(db, basicAuthHeader(web.secrets.apiKey, web.secrets.apiKeySecret));
+    const app = authenticateConsumer(db, basicAuth(web.secrets.apiKey, web.secrets.apiKeySecret));
     expect(app?.id).toBe(web.app.id);
     const first = obtainBearerToken(db, app!);
     expect(first).toBe(web.secrets.bearerToken);
@@ -133,10 +147,10 @@ describe("app-only bearer tokens", () => {
   });
 
   it("refuses wrong secrets and suspended Apps", () => {
-    expect(authenticateConsumer(db, basicAuthHeader(web.secrets.apiKey, "wrong"))).toBeNull();
-    expect(authenticateConsumer(db, undefined)).toBeNull();
+    expect(authenticateConsumer(db, basicAuth(web.secrets.apiKey, "wrong"))).toBeNull();
+    expect(authenticateConsumer(db, NONE)).toBeNull();
     db.update(apps).set({ status: "suspended" }).where(eq(apps.id, web.app.id)).run();
-    expect(authenticateConsumer(db, basicAuthHeader(web.secrets.apiKey, web.secrets.apiKeySecret))).toBeNull();
+    expect(authenticateConsumer(db, basicAuth(web.secrets.apiKey, web.secrets.apiKeySecret))).toBeNull();
     db.update(apps).set({ status: "active" }).where(eq(apps.id, web.app.id)).run();
   });
 });

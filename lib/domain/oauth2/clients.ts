@@ -1,47 +1,54 @@
 import type { DbOrTx } from "@/db/types";
 import { findClient, findConsumer, verifyClientSecret, type PlatformApp } from "@/lib/domain/app-credentials";
 import { safeEqual } from "@/lib/credentials";
-import { parseBasicAuth } from "@/lib/oauth2/basic-auth";
+import type { BasicAuth } from "@/lib/oauth2/basic-auth";
 import { oauth2Errors } from "@/lib/oauth2/errors";
-import { CONFIDENTIAL_APP_TYPES } from "@/lib/validation/enums";
+import { isConfidential } from "@/lib/validation/auth-settings";
 
 /** An App that may take part in OAuth 2.0 user flows right now. */
 export const acceptsOAuth2 = (app: PlatformApp) => app.oauth2Enabled && app.status === "active" && app.appType !== null;
-export const isConfidential = (app: PlatformApp) => app.appType !== null && CONFIDENTIAL_APP_TYPES.includes(app.appType);
 
+/** What a token, refresh or revoke request says about its client: the Authorization header (parsed once, at the edge) and the body's client_id / client_secret. */
 export interface ClientInput {
-  authorization: string | undefined;
+  basic: BasicAuth;
   clientId?: string;
   clientSecret?: string;
 }
 
 /** The client identifier a request claims (for rate limiting before it is authenticated). */
-export function claimedClientId(input: ClientInput): string | null {
-  const basic = parseBasicAuth(input.authorization);
-  return basic.kind === "basic" ? basic.id : (input.clientId ?? null);
-}
+export const claimedClientId = (input: ClientInput): string | null => (input.basic.kind === "basic" ? input.basic.id : (input.clientId ?? null));
 
 /**
  * Authenticates the client of a token or revoke request, as X does: confidential Apps (web, bot)
- * only with HTTP Basic client_id:client_secret (a secret in the body is refused), public Apps
- * (native, spa) by `client_id` in the body. Throws OAuth2Error.
+ * with HTTP Basic client_id:client_secret, public Apps (native, spa) by `client_id` in the body.
+ * Throws OAuth2Error.
+ *
+ * What X evidently accepts beside that, because the clients people use send it:
+ * - Basic *and* `client_id` + `client_secret` in the body, repeating the Basic values —
+ *   twitter-api-v2 1.29 (token, refresh, revoke) and @superfaceai/passport-twitter-oauth2 through
+ *   passport-oauth2 / node-oauth, which always add both to the body. A body value that differs
+ *   from the Basic one is a conflict and refused.
+ * - An empty `client_secret` in the body, taken as absent: node-oauth writes `client_secret=` for
+ *   a public client configured without a secret.
+ * A secret in the body *instead of* Basic (client_secret_post) stays refused, as X refuses it.
  */
 export function authenticateClient(db: DbOrTx, input: ClientInput, now = Date.now()): PlatformApp {
-  const basic = parseBasicAuth(input.authorization);
+  const { basic } = input;
+  const bodySecret = input.clientSecret === "" ? undefined : input.clientSecret;
   if (basic.kind === "malformed") throw oauth2Errors.missingAuthHeader();
   if (basic.kind === "basic") {
-    if (input.clientSecret !== undefined) throw oauth2Errors.secretInBody();
     if (input.clientId !== undefined && input.clientId !== basic.id) throw oauth2Errors.clientMismatch();
+    if (bodySecret !== undefined && !safeEqual(bodySecret, basic.secret)) throw oauth2Errors.secretMismatch();
     const app = findClient(db, basic.id);
-    const ok = app && acceptsOAuth2(app) && isConfidential(app) && verifyClientSecret(db, app.id, basic.secret, now);
+    const ok = app && acceptsOAuth2(app) && isConfidential(app.appType) && verifyClientSecret(db, app.id, basic.secret, now);
     if (!ok) throw oauth2Errors.invalidClient();
     return app;
   }
   if (input.clientId === undefined) throw oauth2Errors.missingParam("client_id");
   const app = findClient(db, input.clientId);
   if (!app || !acceptsOAuth2(app)) throw oauth2Errors.invalidClient();
-  if (isConfidential(app)) throw oauth2Errors.missingAuthHeader();
-  if (input.clientSecret !== undefined) throw oauth2Errors.secretInBody();
+  if (isConfidential(app.appType)) throw oauth2Errors.missingAuthHeader();
+  if (bodySecret !== undefined) throw oauth2Errors.secretInBody();
   return app;
 }
 
@@ -49,8 +56,7 @@ export function authenticateClient(db: DbOrTx, input: ClientInput, now = Date.no
  * Authenticates a resource server calling introspection with its own App's credentials: HTTP
  * Basic client_id:client_secret, or api_key:api_key_secret. Suspended Apps are refused.
  */
-export function authenticateCaller(db: DbOrTx, authorization: string | undefined, now = Date.now()): PlatformApp {
-  const basic = parseBasicAuth(authorization);
+export function authenticateCaller(db: DbOrTx, basic: BasicAuth, now = Date.now()): PlatformApp {
   if (basic.kind !== "basic") throw oauth2Errors.missingAuthHeader();
   const byClientId = findClient(db, basic.id);
   if (byClientId) {

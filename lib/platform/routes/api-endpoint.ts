@@ -1,61 +1,42 @@
-import type { Context, MiddlewareHandler } from "hono";
-import { getDb } from "@/db/client";
-import { env } from "@/lib/config/env";
+import type { Context } from "hono";
 import { MAX_BODY_BYTES } from "@/lib/api/body";
 import { beginApiCall } from "@/lib/api/call";
 import type { ApiContext, ApiResult } from "@/lib/api/context";
 import type { EndpointSpec } from "@/lib/api/endpoints";
-import { ApiError, apiErrors } from "@/lib/api/problems";
-import { hasBody, header, isFormRequest, requestBody, requestHeaders } from "../request";
+import { endpoint, oauth1Facts, type EdgeRequest } from "../endpoint";
+import { apiJson, apiV1Family, apiV2Family } from "../errors/api";
 
-const JSON_TYPE = "application/json; charset=utf-8";
-
-const json = (status: number, body: unknown, headers: Record<string, string>) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": JSON_TYPE, ...headers } });
-
-const tooLarge = () => json(400, apiErrors.invalidRequest([{ message: "Request body is too large." }]).body, {});
-const readsBody = (method: string) => method !== "GET" && method !== "HEAD" && method !== "DELETE";
+type Handler = (ctx: ApiContext, c: Context, rawBody: string | null) => ApiResult | string;
 
 /**
- * Bodies over 64 KiB are refused with X's 400 before anything is read or written: a declared
- * Content-Length here; a body without one is counted while it is read (apiEndpoint for the
- * methods that read it, here for the others). Unlike hono's bodyLimit, the request is never
- * rebuilt around a buffered copy (under Node 20 each rebuilt Request stayed reachable through
- * its abort-signal listener: the heap grew ~1.8 KB per chunked call). The read is shared with
- * the handler (lib/platform/body.ts), so a body is counted once however many mounts check it.
+ * Authenticates the call (OAuth 1.0a, OAuth 2.0 user or app-only, as the endpoint's row in
+ * lib/api/endpoints.ts allows) and counts it against its pool; the answer's x-access-level and
+ * x-rate-limit-* headers go on every answer from here on, refusals included.
  */
-export const apiBodyLimit: MiddlewareHandler = async (c, next) => {
-  if (!hasBody(c)) return next();
-  const declared = header(c, "content-length");
-  if (declared !== undefined && !header(c, "transfer-encoding")) return Number.parseInt(declared, 10) > MAX_BODY_BYTES ? tooLarge() : next();
-  if (!readsBody(c.req.method) && (await requestBody(c, MAX_BODY_BYTES)) === null) return tooLarge();
-  return next();
-};
-
-type Handler = (ctx: ApiContext, c: Context, rawBody: string | null) => ApiResult;
+function apiAuth(spec: EndpointSpec) {
+  return (req: EdgeRequest) => {
+    const start = beginApiCall(req.db, oauth1Facts(req), spec, req.now);
+    Object.assign(req.answerHeaders, start.headers);
+    if (!start.ok) throw start.error;
+    return start.caller;
+  };
+}
 
 /**
- * A sandbox API route: authenticate and count (lib/api/call.ts), run one lib call, answer JSON
- * with x-access-level and x-rate-limit-* headers. An ApiError becomes X's body; anything else is
- * left to the platform's 500 handler.
+ * A sandbox API route: bodies over 64 KiB refused with X's 400 before anything is read or
+ * written (declared, or counted while read — never rebuilt around a buffered copy), the caller
+ * authenticated and counted, one lib call, JSON (or a ready JSON string) with the call's headers.
  */
 export function apiEndpoint(spec: EndpointSpec, handler: Handler) {
-  return async (c: Context): Promise<Response> => {
-    const db = getDb();
-    const now = Date.now();
-    // As Request.text() would decode it (UTF-8, a leading BOM dropped), counted while it is read.
-    const rawBody = readsBody(c.req.method) ? ((await requestBody(c, MAX_BODY_BYTES))?.replace(/^\uFEFF/, "") ?? null) : null;
-    if (rawBody === null && readsBody(c.req.method)) return tooLarge();
-    const facts = { method: c.req.method, url: c.req.url, headers: requestHeaders(c), body: isFormRequest(c) ? rawBody : null, trustProxy: env.trustProxy };
-    const start = await beginApiCall(db, facts, spec, now);
-    if (!start.ok) return json(start.error.status, start.error.body, start.headers);
-    try {
-      const url = new URL(c.req.url);
-      const result = handler({ db, caller: start.caller, query: url.searchParams, origin: url.origin, now }, c, rawBody);
-      return json(result.status ?? 200, result.body, start.headers);
-    } catch (err) {
-      if (err instanceof ApiError) return json(err.status, err.body, start.headers);
-      throw err;
-    }
-  };
+  return endpoint(
+    { body: { max: MAX_BODY_BYTES }, auth: apiAuth(spec), errors: spec.version === "2" ? apiV2Family : apiV1Family },
+    (req, caller) => {
+      const url = new URL(req.c.req.url);
+      // As Request.text() would decode it (UTF-8, a leading BOM dropped).
+      const rawBody = req.body?.replace(/^\uFEFF/, "") ?? null;
+      const result = handler({ db: req.db, caller, query: url.searchParams, origin: url.origin, now: req.now }, req.c, rawBody);
+      if (typeof result === "string") return new Response(result, { headers: { "content-type": "application/json; charset=utf-8", ...req.answerHeaders } });
+      return apiJson(req, result.status ?? 200, result.body);
+    },
+  );
 }

@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { apiBodyLimit } from "./api-endpoint";
 import { apiDmRoutes } from "./api-dms";
 import { apiTweetRoutes } from "./api-tweets";
 import { apiUserRoutes } from "./api-users";
@@ -7,9 +6,6 @@ import { apiUserRoutes } from "./api-users";
 /** The sandbox API (/2/users, /2/tweets, the DM endpoints); mounted by lib/platform/app.ts. */
 export const apiRoutes = new Hono();
 
-apiRoutes.use("/2/tweets", apiBodyLimit);
-apiRoutes.use("/2/dm_conversations/*", apiBodyLimit);
-apiRoutes.use("/2/dm_conversations", apiBodyLimit);
 apiRoutes.route("/", apiUserRoutes);
 apiRoutes.route("/", apiTweetRoutes);
 apiRoutes.route("/", apiDmRoutes);

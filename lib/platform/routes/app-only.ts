@@ -1,47 +1,33 @@
-import { Hono, type Context } from "hono";
-import { getDb } from "@/db/client";
+import { Hono } from "hono";
 import { authenticateConsumer, invalidateBearerToken, obtainBearerToken } from "@/lib/domain/oauth2/app-only";
-import { parseBasicAuth } from "@/lib/oauth2/basic-auth";
-import { readForm } from "@/lib/oauth2/form";
-import { formSource, header } from "../request";
-import { jsonResponse, noStoreJson, tooManyRequests } from "@/lib/oauth2/http";
-import { consumeTokenQuota } from "@/lib/oauth2/rate-limit";
 import { clientCredentialsSchema, invalidateBearerSchema } from "@/lib/validation/oauth2";
-import { authenticityTokenError } from "../problems";
+import { basicAuthOf, clientQuotaKey } from "../client-auth";
+import { endpoint, type EdgeRequest } from "../endpoint";
+import { AppOnlyRefusal, appOnlyFamily } from "../errors/app-only";
+import { noStoreJson } from "../responses";
 
 /** App-only bearer tokens (X's /oauth2/token and /oauth2/invalidate_token); every refusal is 403 code 99. */
 export const appOnlyRoutes = new Hono();
 
-const refuse = () => jsonResponse(authenticityTokenError(), { status: 403, headers: { "Cache-Control": "no-store" } });
+/** The App behind `Basic api_key:api_key_secret`, or X's refusal. */
+function consumer(req: EdgeRequest) {
+  const app = authenticateConsumer(req.db, basicAuthOf(req), req.now);
+  if (!app) throw new AppOnlyRefusal();
+  return app;
+}
 
-type Handler = (c: Context, params: Record<string, string>) => Response;
-
-/** Form body (or query string), rate limit per (API Key, address), and code 99 for anything unusable. */
-const endpoint = (handler: Handler) => async (c: Context) => {
-  const form = await readForm(formSource(c), { query: true });
-  if (!form.ok || form.duplicates.length) return refuse();
-  const basic = parseBasicAuth(header(c, "authorization"));
-  const wait = consumeTokenQuota(`${basic.kind === "basic" ? basic.id : "-"}|${header(c, "x-devportal-client-ip") ?? "unknown"}`);
-  return wait ? tooManyRequests(wait) : handler(c, form.params);
-};
+/** A form body or the query string (X's invalidate_token example passes access_token there); a budget per (API Key, address). */
+const APP_ONLY = { params: ["form", "query"], quota: clientQuotaKey, auth: consumer, errors: appOnlyFamily } as const;
 
 appOnlyRoutes.post(
   "/oauth2/token",
-  endpoint((c, params) => {
-    const db = getDb();
-    const app = authenticateConsumer(db, header(c, "authorization"));
-    if (!app || !clientCredentialsSchema.safeParse(params).success) return refuse();
-    return noStoreJson({ token_type: "bearer", access_token: obtainBearerToken(db, app) });
-  }),
+  endpoint({ ...APP_ONLY, schema: clientCredentialsSchema }, (req, app) => noStoreJson({ token_type: "bearer", access_token: obtainBearerToken(req.db, app) })),
 );
 
 appOnlyRoutes.post(
   "/oauth2/invalidate_token",
-  endpoint((c, params) => {
-    const db = getDb();
-    const app = authenticateConsumer(db, header(c, "authorization"));
-    const parsed = invalidateBearerSchema.safeParse(params);
-    if (!app || !parsed.success || !invalidateBearerToken(db, app, parsed.data.access_token)) return refuse();
-    return noStoreJson({ access_token: parsed.data.access_token });
+  endpoint({ ...APP_ONLY, schema: invalidateBearerSchema }, (req, app, input) => {
+    if (!invalidateBearerToken(req.db, app, input.access_token)) throw new AppOnlyRefusal();
+    return noStoreJson({ access_token: input.access_token });
   }),
 );

@@ -112,7 +112,7 @@ describe("base string URI behind a proxy", () => {
 
 describe("token endpoint rate limit", () => {
   it("answers 429 code 88 once an API Key's budget from one address is spent, and writes nothing", async () => {
-    const { configureTokenRateLimit, TOKEN_RATE_LIMIT } = await import("@/lib/oauth2/rate-limit");
+    const { configureTokenRateLimit, TOKEN_RATE_LIMIT } = await import("@/lib/platform/quota");
     configureTokenRateLimit({ points: 2, duration: 60 });
     try {
       const client = new NodeOAuth(`${platform.base}/oauth/request_token`, `${platform.base}/oauth/access_token`, consumer.key, consumer.secret, "1.0A", CALLBACK, "HMAC-SHA1");

@@ -1,43 +1,34 @@
-import { Hono, type MiddlewareHandler } from "hono";
-import { getDb } from "@/db/client";
+import { Hono } from "hono";
 import { exchangeRequestToken, invalidateAccessToken, issueRequestToken } from "@/lib/domain/oauth1";
+import { consumerQuotaKey } from "../client-auth";
+import { endpoint, noAuth, oauth1Facts } from "../endpoint";
+import { oauth1Family } from "../errors/oauth1";
+import { jsonResponse } from "../responses";
 import { accountV1Routes } from "./account-v1";
-import { consumeTokenQuota } from "@/lib/oauth2/rate-limit";
-import { isOAuthHeader, parseAuthorizationHeader } from "@/lib/oauth1/authorization-header";
-import { v1Error } from "@/lib/platform/problems";
-import { formResponse, oauth1BodyLimit, oauth1Handler } from "./oauth1-http";
-import { header } from "../request";
-
-/**
- * Token endpoints are rate limited per (API Key, client address), like the OAuth 2.0 ones;
- * over the budget X answers 429 code 88. Malformed headers fall through to the handler's 215.
- */
-const tokenRateLimit: MiddlewareHandler = async (c, next) => {
-  const authorization = header(c, "authorization");
-  let key = "";
-  try {
-    if (isOAuthHeader(authorization)) key = parseAuthorizationHeader(authorization!).find(([k]) => k === "oauth_consumer_key")?.[1] ?? "";
-  } catch {
-    key = "";
-  }
-  const retryAfter = consumeTokenQuota(`oauth1:${key}:${header(c, "x-devportal-client-ip") ?? ""}`);
-  if (retryAfter !== null) return c.json(v1Error(88, "Rate limit exceeded"), 429, { "retry-after": String(retryAfter) });
-  await next();
-};
 
 /** OAuth 1.0a endpoints (X-compatible); mounted by lib/platform/app.ts. The consent pages live in Next (app/oauth). */
 export const oauth1Routes = new Hono();
 
-oauth1Routes.use("/oauth/*", oauth1BodyLimit);
-oauth1Routes.use("/1.1/oauth/*", oauth1BodyLimit);
-oauth1Routes.use("/oauth/request_token", tokenRateLimit);
-oauth1Routes.use("/oauth/access_token", tokenRateLimit);
+/** Largest body an OAuth 1.0a endpoint reads; larger ones get 400 code 215 and nothing is written. */
+export const MAX_OAUTH1_BODY_BYTES = 64 * 1024;
 
-oauth1Routes.on(["POST", "GET"], "/oauth/request_token", oauth1Handler((facts) => formResponse(issueRequestToken(getDb(), facts))));
-oauth1Routes.on(["POST", "GET"], "/oauth/access_token", oauth1Handler((facts) => formResponse(exchangeRequestToken(getDb(), facts))));
+/**
+ * The signature covers header, query and form body (RFC 5849 §3.4.1.3), so lib/oauth1 reads the
+ * request itself: the edge only caps the body. Token endpoints are rate limited per (API Key,
+ * client address), like the OAuth 2.0 ones; over the budget X answers 429 code 88.
+ */
+const OAUTH1 = { body: { max: MAX_OAUTH1_BODY_BYTES }, auth: noAuth, errors: oauth1Family } as const;
+const TOKEN_ENDPOINT = { ...OAUTH1, quota: consumerQuotaKey } as const;
+
+/** X answers the token endpoints form-encoded with `Content-Type: text/html; charset=utf-8`. */
+const formResponse = (body: string) =>
+  new Response(body, { status: 200, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+
+oauth1Routes.on(["POST", "GET"], "/oauth/request_token", endpoint(TOKEN_ENDPOINT, (req) => formResponse(issueRequestToken(req.db, oauth1Facts(req)))));
+oauth1Routes.on(["POST", "GET"], "/oauth/access_token", endpoint(TOKEN_ENDPOINT, (req) => formResponse(exchangeRequestToken(req.db, oauth1Facts(req)))));
 
 for (const path of ["/1.1/oauth/invalidate_token", "/1.1/oauth/invalidate_token.json"]) {
-  oauth1Routes.post(path, oauth1Handler((facts, c) => c.json(invalidateAccessToken(getDb(), facts))));
+  oauth1Routes.post(path, endpoint(OAUTH1, (req) => jsonResponse(invalidateAccessToken(req.db, oauth1Facts(req)), { status: 200 })));
 }
 
 // The minimal user-context endpoint; the sandbox API extends it in its own file.

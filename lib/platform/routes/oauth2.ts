@@ -1,76 +1,51 @@
-import { Hono, type Context } from "hono";
-import { getDb } from "@/db/client";
-import { authenticateCaller, authenticateClient, claimedClientId } from "@/lib/domain/oauth2/clients";
+import { Hono } from "hono";
+import { authenticateCaller, authenticateClient } from "@/lib/domain/oauth2/clients";
 import { introspectToken } from "@/lib/domain/oauth2/introspect";
 import { exchangeAuthorizationCode, refreshAccessToken, revokeToken } from "@/lib/domain/oauth2/tokens";
-import { fromParamIssues } from "@/lib/oauth2/errors";
-import { readForm } from "@/lib/oauth2/form";
-import { formSource, header } from "../request";
-import { formOrThrow, noStoreJson, oauth2ErrorResponse, tooManyRequests } from "@/lib/oauth2/http";
-import { consumeTokenQuota } from "@/lib/oauth2/rate-limit";
 import { introspectRequestSchema, revokeRequestSchema, tokenRequestSchema } from "@/lib/validation/oauth2";
+import { basicAuthOf, clientInputOf, clientQuotaKey } from "../client-auth";
+import { endpoint, type EdgeRequest } from "../endpoint";
+import { oauth2Family } from "../errors/oauth2";
+import { noStoreJson } from "../responses";
 import { appOnlyRoutes } from "./app-only";
 
 /** Platform routes for OAuth 2.0 (user context, RFC 6749 errors) and app-only bearer tokens. */
 export const oauth2Routes = new Hono();
 
-type Handler = (c: Context, params: Record<string, string>) => Response | Promise<Response>;
+/**
+ * What every OAuth 2.0 endpoint reads: parameters from a form body (RFC 6749), a JSON body
+ * (twitter-api-v2) or the query string (twitter-api-sdk); a budget per (claimed client, address).
+ */
+const OAUTH2 = { params: ["form", "json", "query"], quota: clientQuotaKey, errors: oauth2Family } as const;
 
-/** Reads the form, rate-limits per (claimed client, address), runs the handler, maps refusals to RFC 6749 bodies. */
-const endpoint = (handler: Handler) => async (c: Context) => {
-  try {
-    const params = formOrThrow(await readForm(formSource(c)));
-    const client = claimedClientId({ authorization: header(c, "authorization"), clientId: params.client_id });
-    const wait = consumeTokenQuota(`${client ?? "-"}|${header(c, "x-devportal-client-ip") ?? "unknown"}`);
-    return wait ? tooManyRequests(wait) : await handler(c, params);
-  } catch (err) {
-    return oauth2ErrorResponse(err);
-  }
-};
-
-const clientOf = (c: Context, params: Record<string, string>) => ({
-  authorization: header(c, "authorization"),
-  clientId: params.client_id,
-  clientSecret: params.client_secret,
-});
+/** Token and revoke requests authenticate the App's OAuth 2.0 client (Basic, or client_id for public clients). */
+const client = (req: EdgeRequest) => authenticateClient(req.db, clientInputOf(req), req.now);
 
 oauth2Routes.post(
   "/2/oauth2/token",
-  endpoint((c, params) => {
-    const db = getDb();
-    const app = authenticateClient(db, clientOf(c, params));
-    const parsed = tokenRequestSchema.safeParse(params);
-    if (!parsed.success) throw fromParamIssues(parsed.error.issues, params);
-    const req = parsed.data;
-    const tokens =
-      req.grant_type === "authorization_code"
-        ? exchangeAuthorizationCode(db, app, { code: req.code, redirectUri: req.redirect_uri, codeVerifier: req.code_verifier })
-        : refreshAccessToken(db, app, req.refresh_token);
-    return noStoreJson(tokens);
-  }),
+  endpoint({ ...OAUTH2, auth: client, schema: tokenRequestSchema }, (req, app, input) =>
+    noStoreJson(
+      input.grant_type === "authorization_code"
+        ? exchangeAuthorizationCode(req.db, app, { code: input.code, redirectUri: input.redirect_uri, codeVerifier: input.code_verifier }, req.now)
+        : refreshAccessToken(req.db, app, input.refresh_token, req.now),
+    ),
+  ),
 );
 
 oauth2Routes.post(
   "/2/oauth2/revoke",
-  endpoint((c, params) => {
-    const db = getDb();
-    const app = authenticateClient(db, clientOf(c, params));
-    const parsed = revokeRequestSchema.safeParse(params);
-    if (!parsed.success) throw fromParamIssues(parsed.error.issues, params);
-    revokeToken(db, app, parsed.data.token);
+  endpoint({ ...OAUTH2, auth: client, schema: revokeRequestSchema }, (req, app, input) => {
+    revokeToken(req.db, app, input.token, req.now);
     return noStoreJson({ revoked: true });
   }),
 );
 
+// A resource server calls introspection with its own App's credentials (Basic client or consumer pair).
 oauth2Routes.post(
   "/2/oauth2/introspect",
-  endpoint((c, params) => {
-    const db = getDb();
-    const caller = authenticateCaller(db, header(c, "authorization"));
-    const parsed = introspectRequestSchema.safeParse(params);
-    if (!parsed.success) throw fromParamIssues(parsed.error.issues, params);
-    return noStoreJson(introspectToken(db, caller, parsed.data.token));
-  }),
+  endpoint({ ...OAUTH2, auth: (req) => authenticateCaller(req.db, basicAuthOf(req), req.now), schema: introspectRequestSchema }, (req, caller, input) =>
+    noStoreJson(introspectToken(req.db, caller, input.token, req.now)),
+  ),
 );
 
 oauth2Routes.route("/", appOnlyRoutes);

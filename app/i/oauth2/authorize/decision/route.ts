@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { approveAuthorization, denyAuthorization, type RawParams } from "@/lib/domain/oauth2/authorize";
 import { verifyConsentTicket } from "@/lib/oauth2/consent-ticket";
-import { readCapped } from "@/lib/oauth2/form";
+import { readCapped } from "@/lib/http/read-capped";
 import { isSameOriginPost } from "@/lib/oauth2/same-origin";
 import { getCurrentUser } from "@/lib/server/session";
 import { AUTHORIZE_PARAMS, consentDecisionSchema } from "@/lib/validation/oauth2";

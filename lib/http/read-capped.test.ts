@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCapped } from "./form";
+import { readCapped } from "./read-capped";
 
 const chunked = (chunks: number, size: number) =>
   new Request("http://portal.test/x", {
