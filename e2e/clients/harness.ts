@@ -249,8 +249,11 @@ async function consent(page: Page, stack: ClientStack, url: string, user: { user
         await page.getByRole("button", { name: "Sign in" }).click();
         await Promise.race([outcome, signIn.waitFor({ state: "detached", timeout: 20_000 })]);
       } else if (await authorize.isVisible()) {
+        // After a sign-in the client router may still be settling; a click then is lost (the
+        // form's navigation is aborted by the router's), so wait for quiet first.
+        await page.waitForLoadState("networkidle").catch(() => {});
         await authorize.click();
-        await Promise.race([outcome, pin.or(failure).first().waitFor({ timeout: 20_000 })]);
+        await Promise.race([outcome, pin.or(failure).first().waitFor({ timeout: 10_000 })]).catch(() => {});
       }
     }
     return await Promise.race([outcome, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no callback from ${page.url()}`)), 5_000))]);

@@ -33,7 +33,7 @@ test.describe("twitter-api-v2 1.29.1", () => {
       const run = await runClientScenario(page, clients, { ...node("twitter-api-v2.mjs", flow), env: { ...seeded.env, ...nodeEnv(clients, via) }, user: seeded.user });
       expectSteps(
         run,
-        ["authorize_link", "consent", "loginWithOAuth2", "v2.me", "v2.tweet", "v2.singleTweet", "dm.send", "dm.lookup", "refreshOAuth2Token", "old_refresh_refused", "refreshed_token_works", "revokeOAuth2Token", "revoked_token_refused"].map((s) => `${flow}.${s}`),
+        ["authorize_link", "consent", "loginWithOAuth2", "v2.me", "v2.tweet", "v2.singleTweet", "dm.send", "dm.lookup", "refreshOAuth2Token", "refreshed_token_works", "revokeOAuth2Token", "revoked_token_refused", "old_refresh_refused"].map((s) => `${flow}.${s}`),
       );
     });
   }
@@ -43,4 +43,45 @@ test.describe("twitter-api-v2 1.29.1", () => {
     const run = await runClientScenario(page, clients, { ...node("twitter-api-v2.mjs", "app-only"), env: { ...seeded.env, ...nodeEnv(clients) }, user: seeded.user });
     expectSteps(run, ["app-only.appLogin", "app-only.v2.user", "app-only.v2.userByUsername", "app-only.v2.me_refused"]);
   });
+});
+
+test.describe("twitter-api-sdk 1.2.1 (X's SDK)", () => {
+  for (const [flow, kind] of [["s256", "Web App, confidential"], ["plain", "Native App, public"]] as const) {
+    test(`auth.OAuth2User ${flow} (${kind}): token, findMyUser, createTweet, refresh rotation, revoke`, async ({ page, clients }) => {
+      const seeded = await seedClients(clients);
+      const run = await runClientScenario(page, clients, { ...node("twitter-api-sdk.mjs", flow), env: { ...seeded.env, ...nodeEnv(clients) }, user: seeded.user });
+      expectSteps(
+        run,
+        ["generateAuthURL", "consent", "requestAccessToken", "users.findMyUser", "tweets.createTweet", "refreshAccessToken", "refreshed_token_works", "revokeAccessToken", "revoked_token_refused", "old_refresh_refused"].map((s) => `${flow}.${s}`),
+      );
+    });
+  }
+
+  test("app-only bearer: findUserById, findUserByUsername", async ({ page, clients }) => {
+    const seeded = await seedClients(clients);
+    const run = await runClientScenario(page, clients, { ...node("twitter-api-sdk.mjs", "app-only"), env: { ...seeded.env, ...nodeEnv(clients) }, user: seeded.user });
+    expectSteps(run, ["app-only.bearer", "app-only.users.findUserById", "app-only.users.findUserByUsername"]);
+  });
+});
+
+test.describe("passport", () => {
+  test("passport-twitter 1.0.4: OAuth 1.0a sign-in in a node:http relying party, profile from verify_credentials", async ({ page, clients }) => {
+    const seeded = await seedClients(clients);
+    const run = await runClientScenario(page, clients, { ...node("passport-twitter.mjs"), env: { ...seeded.env, ...nodeEnv(clients) }, user: seeded.user });
+    expectSteps(run, ["passport-twitter.login", "passport-twitter.consent", "passport-twitter.callback"]);
+  });
+
+  for (const clientType of ["confidential", "public"] as const) {
+    test(`@superfaceai/passport-twitter-oauth2 1.2.4 (${clientType}): OAuth 2.0 PKCE sign-in, profile from users/me`, async ({ page, clients }) => {
+      const seeded = await seedClients(clients);
+      const run = await runClientScenario(page, clients, { ...node("passport-twitter-oauth2.mjs", clientType), env: { ...seeded.env, ...nodeEnv(clients) }, user: seeded.user });
+      expectSteps(run, ["login", "consent", "callback"].map((s) => `passport-twitter-oauth2.${clientType}.${s}`));
+    });
+  }
+});
+
+test("@auth/core 0.41 Twitter provider (next-auth v5's engine): sign-in in a minimal relying party, session profile", async ({ page, clients }) => {
+  const seeded = await seedClients(clients, { callbackUrl: "https://client.example.com/auth/callback/twitter" });
+  const run = await runClientScenario(page, clients, { ...node("auth-core.mjs"), env: { ...seeded.env, ...nodeEnv(clients) }, user: seeded.user });
+  expectSteps(run, ["auth-core.signin", "auth-core.consent", "auth-core.callback", "auth-core.session"]);
 });
