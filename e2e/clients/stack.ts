@@ -18,6 +18,8 @@ export interface ClientStack {
   proxy: ConnectProxy;
   /** The throwaway test CA that signed the front's certificate. */
   caFile: string;
+  /** Where local-ca.sh wrote the CA and the front's certificate and key. */
+  certDir: string;
   dataDir: string;
   /** The preload shipped in the repo. */
   preload: string;
@@ -73,6 +75,58 @@ export function nginxSiteForTest(frontPort: number, devportalPort: number, certD
   }
   return conf;
 }
+
+/** The repo's Caddyfile with the same three swaps, under global options that keep Caddy to this run. */
+export function caddyfileForTest(frontPort: number, devportalPort: number, certDir: string, dataDir: string): string {
+  let conf = fs.readFileSync(path.join(PROXY_DIR, "Caddyfile"), "utf8");
+  const swaps: Array<[string, string]> = [
+    ["reverse_proxy 127.0.0.1:3000", `reverse_proxy 127.0.0.1:${devportalPort}`],
+    ["/etc/devportal/x-hosts.pem", `${certDir}/x-hosts.pem`],
+    ["/etc/devportal/x-hosts-key.pem", `${certDir}/x-hosts-key.pem`],
+  ];
+  for (const [from, to] of swaps) {
+    if (conf.split(from).length !== 2) throw new Error(`lib/runtime/proxy/Caddyfile: expected "${from}" exactly once`);
+    conf = conf.replace(from, to);
+  }
+  const global = ["{", "\tadmin off", "\tauto_https disable_redirects", `\thttps_port ${frontPort}`, "\tdefault_bind 127.0.0.1", `\tstorage file_system ${dataDir}`, "}", ""];
+  return global.join("\n") + conf;
+}
+
+/** Caddy with the repo's Caddyfile on a free port, in front of the stack's Devportal. */
+export async function startCaddy(stack: ClientStack): Promise<{ url: string; stop: () => Promise<void> }> {
+  const caddy = ["/usr/bin/caddy", "/usr/local/bin/caddy"].find((f) => fs.existsSync(f));
+  if (!caddy) throw new Error("caddy is not installed: apt-get install -y caddy (.ci/run does)");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "devportal-caddy-"));
+  const port = await freePort();
+  const devportalPort = Number(new URL(stack.devportalUrl).port);
+  fs.writeFileSync(path.join(dir, "Caddyfile"), caddyfileForTest(port, devportalPort, stack.certDir, path.join(dir, "data")));
+  const log = path.join(dir, "caddy.log");
+  const env = { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir };
+  const child = spawnLogged(caddy, ["run", "--config", path.join(dir, "Caddyfile"), "--adapter", "caddyfile"], env, log);
+  child.on("error", () => {});
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitFor("caddy", () => portOpen(port), child, () => tail(log), 20_000);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url: `https://127.0.0.1:${port}`, stop };
+}
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.on("connect", () => (socket.destroy(), resolve(true)));
+    socket.on("error", () => resolve(false));
+  });
 
 function nginxMainConf(dir: string): string {
   const p = (name: string) => path.join(dir, name);
@@ -141,7 +195,7 @@ export async function startClientStack(): Promise<ClientStack> {
     await waitFor("devportal", async () => (await fetch(`${devportalUrl}/api/health`)).ok, server, () => tail(serverLog));
     await waitFor(
       "nginx",
-      () => new Promise<boolean>((resolve) => net.connect(frontPort, "127.0.0.1").on("connect", function (this: net.Socket) { this.destroy(); resolve(true); }).on("error", () => resolve(false))),
+      () => portOpen(frontPort),
       nginx,
       () => tail(nginxLog) + tail(path.join(nginxDir, "stdout.log")),
       20_000,
@@ -152,6 +206,7 @@ export async function startClientStack(): Promise<ClientStack> {
       frontUrl: `https://127.0.0.1:${frontPort}`,
       proxy,
       caFile: path.join(certDir, "ca.pem"),
+      certDir,
       dataDir,
       preload: path.join(ROOT, "lib", "runtime", "x-hosts.mjs"),
       stop,
