@@ -2,7 +2,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Db } from "@/db/client";
-import type { ConsentResultData } from "@/components/oauth/consent-types";
+import type { ConsentResultData } from "@/components/oauth1/consent-types";
 import { fieldError } from "@/lib/domain/errors";
 import { approveRequestToken, denyRequestToken } from "@/lib/domain/oauth1";
 import { assertSignInAllowed, clearSignInFailures, recordFailedSignIn } from "@/lib/domain/rate-limits";

@@ -1,11 +1,11 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { AccountSwitch } from "@/components/oauth/account-switch";
-import { AppIdentity } from "@/components/oauth/app-identity";
-import { ConsentForm } from "@/components/oauth/consent-form";
-import { PinResult } from "@/components/oauth/consent-result";
-import { ConsentFooter, InvalidRequestToken, SuspendedApp } from "@/components/oauth/consent-notices";
-import { PermissionList } from "@/components/oauth/permission-list";
+import { AccountSwitch } from "@/components/oauth1/account-switch";
+import { AppIdentity } from "@/components/oauth1/app-identity";
+import { ConsentForm } from "@/components/oauth1/consent-form";
+import { PinResult } from "@/components/oauth1/consent-result";
+import { ConsentFooter, InvalidRequestToken, SuspendedApp } from "@/components/oauth1/consent-notices";
+import { PermissionList } from "@/components/oauth1/permission-list";
 import { Card } from "@/components/ui/card";
 import { env } from "@/lib/config/env";
 import { loadConsentRequest, trySignInWithX } from "@/lib/domain/oauth1";

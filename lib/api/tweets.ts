@@ -1,5 +1,5 @@
 import { createTweet, deleteTweet, getTweet } from "@/lib/domain/tweets";
-import { findProfileById } from "@/lib/domain/profiles";
+import { canSeeTweetsOfId } from "@/lib/domain/profiles";
 import { createTweetSchema, ID_PATTERN, MAX_TWEET_LENGTH, textLength, TWEET_FIELDS } from "@/lib/validation/api";
 import { parseJsonBody } from "./body";
 import { userOf, type ApiContext, type ApiResult } from "./context";
@@ -31,7 +31,7 @@ export function lookupTweet(ctx: ApiContext, id: string): ApiResult {
   checkPathParam("id", id, ID_PATTERN);
   const tweet = getTweet(ctx.db, id);
   if (!tweet) return { body: { errors: [resourceNotFound("tweet", "id", id)] } };
-  if (tweet.authorId !== ctx.caller.userId && findProfileById(ctx.db, tweet.authorId)?.protected) {
+  if (!canSeeTweetsOfId(ctx.db, tweet.authorId, ctx.caller.userId)) {
     return { body: { errors: [notAuthorizedToSee("tweet", "id", id)] } };
   }
   return { body: { data: buildTweetObject(tweet, query["tweet.fields"] as string[] | undefined) } };

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { createTestDb } from "@/db/test-db";
 import { seedApp, seedDeveloper, seedProject, type SeededApp } from "@/db/test-seed";
-import type { Db } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
 import { apps, developerAccounts, outbox } from "@/db/schema";
 import { deliverPending, MAX_ATTEMPTS } from "@/lib/mail/deliver";
 import { createApp } from "./apps";
@@ -116,6 +117,22 @@ describe("e-mail delivery", () => {
     for (let i = 0; i < MAX_ATTEMPTS + 2; i++) await deliverPending(db, config);
     expect(db.select().from(outbox).get()).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
     failNext = 0;
+  });
+
+  it("delivery follows the queue by itself: no caller triggers it", async () => {
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    try {
+      const live = getDb();
+      migrateDatabase(live);
+      const seeded = await seedApp(live, "queued", { tier: "elevated" });
+      const before = received.length;
+      suspendApp(live, operator, { appId: seeded.app.id, reason: "Automated spam replies" });
+      await vi.waitFor(() => expect(received.length).toBe(before + 1), { timeout: 5000, interval: 20 });
+      expect(received.at(-1)!.to).toBe("queued@example.com");
+      await vi.waitFor(() => expect(live.select().from(outbox).where(eq(outbox.toEmail, "queued@example.com")).get()!.status).toBe("sent"));
+    } finally {
+      delete process.env.SMTP_URL;
+    }
   });
 
   it("does nothing without SMTP_URL: the outbox keeps the mail", async () => {

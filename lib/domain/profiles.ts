@@ -28,3 +28,19 @@ export function findProfileById(db: DbOrTx, id: string): ProfileUser | null {
 export function findProfileByUsername(db: DbOrTx, username: string): ProfileUser | null {
   return selectProfile(db).where(eq(users.usernameLower, username.replace(/^@/, "").toLowerCase())).get() ?? null;
 }
+
+/**
+ * Whether `viewerId` may see the Tweets of `author`: everyone may see a public account's, only the
+ * account itself a protected one's (the sandbox has no followers to approve). The one rule behind
+ * profile pages and the API's Tweet lookups.
+ */
+export function canSeeTweetsOf(author: { id: string; protected: boolean }, viewerId: string | null): boolean {
+  return !author.protected || author.id === viewerId;
+}
+
+/** Whether `viewerId` may see the Tweets of the account with id `authorId` (unknown accounts: yes, there is nothing to hide). */
+export function canSeeTweetsOfId(db: DbOrTx, authorId: string, viewerId: string | null): boolean {
+  if (authorId === viewerId) return true;
+  const author = findProfileById(db, authorId);
+  return !author || canSeeTweetsOf(author, viewerId);
+}

@@ -24,11 +24,22 @@ function transporter(config: MailConfig): Transporter {
   return cache.devportalMailer.transporter;
 }
 
+let running: Promise<number> = Promise.resolve(0);
+
 /**
  * Sends every outbox e-mail not yet delivered (new ones, and failed ones with attempts left),
- * recording each outcome. Returns how many were sent.
+ * recording each outcome. Returns how many were sent. Passes run one after another in a process,
+ * so a scheduled pass and an explicit one (the admin CLI's) never send the same e-mail twice.
  */
-export async function deliverPending(db: Db, config: MailConfig | null = mailConfig()): Promise<number> {
+export function deliverPending(db: Db, config: MailConfig | null = mailConfig()): Promise<number> {
+  running = running.then(
+    () => deliverPass(db, config),
+    () => deliverPass(db, config),
+  );
+  return running;
+}
+
+async function deliverPass(db: Db, config: MailConfig | null): Promise<number> {
   if (!config) return 0;
   const pending = db
     .select()

@@ -1,8 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
 import { answerInvitation, changeRole, createTeam, inviteMember, removeMember } from "@/lib/domain/teams";
-import { kickDelivery } from "@/lib/mail/deliver";
 import { validatedAction } from "@/lib/server/action";
 import { changeRoleSchema, createTeamSchema, invitationSchema, inviteMemberSchema, memberSchema } from "@/lib/validation/team";
 
@@ -14,7 +12,6 @@ export const createTeamAction = validatedAction(createTeamSchema, ({ db, current
 
 export const inviteMemberAction = validatedAction(inviteMemberSchema, ({ db, current, input }) => {
   const { username } = inviteMember(db, current.actor, input);
-  kickDelivery(getDb());
   revalidatePath(`/teams/${input.accountId}`);
   return { ok: true, message: `Invitation sent to @${username}` };
 });

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { apps, authorizations, oauth2Codes, oauth2Grants } from "@/db/schema";
 import { createTestDb } from "@/db/test-db";
 import { keyedHash } from "@/lib/credentials";
-import { approveAuthorization, checkAuthorizeRequest, CODE_TTL_MS, denyAuthorization } from "./authorize";
+import { approveAuthorization, checkAuthorizeRequest, CODE_TTL_MS, denyAuthorization, readConsentForm } from "./authorize";
 import { approveAndGetCode, authorizeParams, REDIRECT, seedOAuth2App } from "./test-helpers";
 
 let db: Db;
@@ -130,5 +130,15 @@ describe("consent decisions", () => {
   it("custom-scheme redirects get the parameters appended", () => {
     const outcome = approveAuthorization(db, fx.user.id, authorizeParams(fx.app.clientId, { redirect_uri: "myapp://callback/path" }));
     expect(outcome.kind === "redirect" && outcome.url).toMatch(/^myapp:\/\/callback\/path\?state=state-123&code=[A-Za-z0-9_-]+$/);
+  });
+});
+
+describe("the consent form's body", () => {
+  it("carries the authorize request (a repeat stays a list), the decision and the ticket", () => {
+    const form = readConsentForm("client_id=a&state=s&state=t&decision=approve&ticket=tk&other=x");
+    expect(form.raw).toMatchObject({ client_id: "a", state: ["s", "t"], redirect_uri: undefined });
+    expect(form.fields).toMatchObject({ client_id: "a", state: "s", redirect_uri: "" });
+    expect(form).toMatchObject({ decision: "approve", ticket: "tk" });
+    expect(Object.keys(form.raw)).not.toContain("other");
   });
 });

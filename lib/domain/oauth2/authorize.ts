@@ -54,6 +54,27 @@ export function checkAuthorizeRequest(db: DbOrTx, raw: RawParams): AuthorizeOutc
   return { kind: "consent", app, request: parsed.data, scopes: scope.scopes };
 }
 
+/** The consent form's POST: the authorize request it carries (raw, repeats kept, and as single fields) and the decision. */
+export interface ConsentForm {
+  raw: RawParams;
+  fields: Record<string, string>;
+  decision: string | null;
+  ticket: string | null;
+}
+
+/** Reads the consent form's body: each authorize parameter (a repeated one stays a list, refused later), the decision and ticket. */
+export function readConsentForm(text: string): ConsentForm {
+  const form = new URLSearchParams(text);
+  const raw: RawParams = {};
+  const fields: Record<string, string> = {};
+  for (const p of AUTHORIZE_PARAMS) {
+    const values = form.getAll(p);
+    raw[p] = values.length > 1 ? values : values[0];
+    fields[p] = values[0] ?? "";
+  }
+  return { raw, fields, decision: form.get("decision"), ticket: form.get("ticket") };
+}
+
 /** The authorize request as the consent form carries it (hidden fields, ticket payload). */
 export const authorizeFormFields = (request: AuthorizeRequest): Record<string, string> => ({ ...request });
 

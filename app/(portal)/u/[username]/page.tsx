@@ -3,9 +3,10 @@ import { notFound } from "next/navigation";
 import { ProfileHeader } from "@/components/profile/profile-header";
 import { TweetList } from "@/components/profile/tweet-list";
 import { getDb } from "@/db/client";
-import { findProfileByUsername } from "@/lib/domain/profiles";
+import { canSeeTweetsOf, findProfileByUsername } from "@/lib/domain/profiles";
 import { listTweetsByAuthor } from "@/lib/domain/tweets";
 import { requireUser } from "@/lib/server/session";
+import { USERNAME_PATTERN } from "@/lib/validation/account";
 
 type Props = { params: Promise<{ username: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,12 +18,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProfilePage({ params, searchParams }: Props) {
   const { actor } = await requireUser();
   const { username } = await params;
-  const user = /^[A-Za-z0-9_]{1,15}$/.test(username) ? findProfileByUsername(getDb(), username) : null;
+  const user = USERNAME_PATTERN.test(username) ? findProfileByUsername(getDb(), username) : null;
   if (!user) notFound();
   const rawPage = (await searchParams).page;
   const page = typeof rawPage === "string" && /^[0-9]{1,6}$/.test(rawPage) ? Number(rawPage) : 1;
-  const hidden = user.protected && user.id !== actor.userId;
-  const tweets = hidden ? null : listTweetsByAuthor(getDb(), user.id, page);
+  const tweets = canSeeTweetsOf(user, actor.userId) ? listTweetsByAuthor(getDb(), user.id, page) : null;
   return (
     <>
       <ProfileHeader user={user} />

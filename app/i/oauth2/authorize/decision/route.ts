@@ -1,10 +1,10 @@
 import { getDb } from "@/db/client";
-import { approveAuthorization, denyAuthorization, type RawParams } from "@/lib/domain/oauth2/authorize";
+import { approveAuthorization, denyAuthorization, readConsentForm } from "@/lib/domain/oauth2/authorize";
 import { verifyConsentTicket } from "@/lib/oauth2/consent-ticket";
 import { readCapped } from "@/lib/http/read-capped";
 import { isSameOriginPost } from "@/lib/oauth2/same-origin";
 import { getCurrentUser } from "@/lib/server/session";
-import { AUTHORIZE_PARAMS, consentDecisionSchema } from "@/lib/validation/oauth2";
+import { consentDecisionSchema } from "@/lib/validation/oauth2";
 
 const HEADERS = { "Content-Security-Policy": "frame-ancestors 'none'", "Cache-Control": "no-store" };
 const MAX_BODY = 16 * 1024;
@@ -18,18 +18,11 @@ export async function POST(request: Request) {
   // Read with a cap that also holds for chunked bodies (no Content-Length).
   const text = await readCapped(request, MAX_BODY).catch(() => null);
   if (text === null) return forbidden();
-  const form = new URLSearchParams(text);
-  const raw: RawParams = {};
-  const fields: Record<string, string> = {};
-  for (const p of AUTHORIZE_PARAMS) {
-    const values = form.getAll(p);
-    raw[p] = values.length > 1 ? values : values[0];
-    fields[p] = values[0] ?? "";
-  }
+  const { raw, fields, ...form } = readConsentForm(text);
   const authorizeUrl = `/i/oauth2/authorize?${new URLSearchParams(fields)}`;
   const current = await getCurrentUser();
   if (!current) return seeOther(`/signin?callbackUrl=${encodeURIComponent(authorizeUrl)}`);
-  const decision = consentDecisionSchema.safeParse({ decision: form.get("decision"), ticket: form.get("ticket") });
+  const decision = consentDecisionSchema.safeParse(form);
   if (!decision.success || !verifyConsentTicket(decision.data.ticket, current.sessionId, fields)) return seeOther(authorizeUrl);
 
   const db = getDb();
