@@ -35,7 +35,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", testIgnore: "clients/**", use: { ...devices["Desktop Chrome"] } },
+    // Real X client libraries against their own server, TLS front and CONNECT proxy (e2e/clients/README.md).
+    { name: "clients", testDir: "e2e/clients", timeout: 180_000, use: { ...devices["Desktop Chrome"] } },
+  ],
   webServer: {
     command: "npx tsx server.ts",
     url: `http://127.0.0.1:${port}/api/health`,

@@ -2,6 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { continueTo } from "./continue-to";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { TextField } from "@/components/forms/field";
@@ -25,8 +26,7 @@ export function SignInForm({ callbackUrl, defaultIdentifier }: { callbackUrl: st
       setMessage(!res?.error || res.error === "CredentialsSignin" ? WRONG_CREDENTIALS : res.error);
       return;
     }
-    router.replace(callbackUrl);
-    router.refresh();
+    continueTo(router, callbackUrl);
   });
 
   return (

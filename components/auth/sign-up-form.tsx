@@ -2,6 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { continueTo } from "./continue-to";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { TextField } from "@/components/forms/field";
@@ -29,8 +30,7 @@ export function SignUpForm({ action, callbackUrl }: { action: Action; callbackUr
     setState(result);
     if (!result.ok) return;
     const res = await signIn("credentials", { identifier: values.username, password: values.password, redirect: false });
-    router.replace(res?.error ? "/signin" : callbackUrl);
-    router.refresh();
+    continueTo(router, res?.error ? "/signin" : callbackUrl);
   });
 
   return (

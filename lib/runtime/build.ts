@@ -6,12 +6,14 @@ import path from "node:path";
 const ROOT = path.resolve(__dirname, "..", "..");
 const SOURCES = ["app", "components", "lib", "db", "public", "proxy.ts"];
 const CONFIGS = ["next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+// Shipped for users to run beside Devportal, never read by the Next build.
+const NOT_BUILT = new Set(["lib/runtime/proxy", "lib/runtime/x-hosts.mjs"]);
 const distDir = () => path.join(ROOT, process.env.NEXT_DIST_DIR || ".next");
 const stampFile = () => path.join(distDir(), "devportal-source-hash");
 
 function walk(entry: string, out: string[]): void {
   const full = path.join(ROOT, entry);
-  if (!fs.existsSync(full)) return;
+  if (!fs.existsSync(full) || NOT_BUILT.has(entry)) return;
   if (fs.statSync(full).isDirectory()) {
     for (const name of fs.readdirSync(full).sort()) {
       if (name.endsWith(".test.ts") || name === "node_modules") continue;
