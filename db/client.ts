@@ -39,3 +39,17 @@ export function getDb(): Db {
   globalForDb.devportalDb ??= openDatabase(env.databaseFile);
   return globalForDb.devportalDb;
 }
+
+/** How long a replaced connection stays open for requests that already hold it. */
+const RETIRE_AFTER_MS = 10_000;
+
+/**
+ * Makes `next` the process's connection (storage recovery: a connection opened while the file was
+ * read-only stays read-only). The old one is closed once requests holding it had time to finish.
+ */
+export function replaceDb(next: Db): void {
+  const old = globalForDb.devportalDb;
+  globalForDb.devportalDb = next;
+  if (old && old !== next) setTimeout(() => old.$client.close(), RETIRE_AFTER_MS).unref();
+}
+

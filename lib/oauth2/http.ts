@@ -1,5 +1,7 @@
+import { storageFailure } from "@/lib/domain/storage-health";
 import { OAuth2Error, oauth2Errors } from "./errors";
 import type { FormRead } from "./form";
+import { temporarilyUnavailable } from "./unavailable";
 
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
 
@@ -31,6 +33,8 @@ export function oauth2ErrorResponse(err: unknown): Response {
     if (err.status === 401) headers["WWW-Authenticate"] = 'Basic realm="oauth2"';
     return jsonResponse(err.toJSON(), { status: err.status, headers });
   }
+  const failure = storageFailure(err);
+  if (failure) return temporarilyUnavailable(failure);
   console.error("oauth2 endpoint failed", (err as Error)?.name, (err as Error)?.message);
   return jsonResponse({ error: "server_error", error_description: "Something went wrong." }, { status: 500, headers: NO_STORE });
 }

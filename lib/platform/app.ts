@@ -1,4 +1,7 @@
 import { Hono } from "hono";
+import { storageFailure } from "@/lib/domain/storage-health";
+import { internalErrorAnswer, storageUnavailableAnswer } from "./error-answers";
+import { healthAnswer } from "./health";
 import { problems, v1Error } from "./problems";
 import { apiRoutes } from "./routes/api";
 import { oauth1Routes } from "./routes/oauth1";
@@ -11,7 +14,10 @@ import { oauth2Routes } from "./routes/oauth2";
 export function createPlatformApp(): Hono {
   const app = new Hono();
 
-  app.get("/api/health", (c) => c.json({ status: "ok" }));
+  app.get("/api/health", (c) => {
+    const { status, body } = healthAnswer();
+    return c.json(body, status as 200 | 503);
+  });
   app.route("/", oauth1Routes);
   app.route("/", oauth2Routes);
   app.route("/", apiRoutes);
@@ -22,9 +28,13 @@ export function createPlatformApp(): Hono {
     return c.json(v1Error(34, "Sorry, that page does not exist."), 404);
   });
 
+  // Storage failures answer 503 in the path's own error shape; anything else is a bug (500, logged).
   app.onError((err, c) => {
-    console.error("platform error", c.req.method, new URL(c.req.url).pathname, err.name, err.message);
-    return c.json(v1Error(131, "Internal error"), 500);
+    const path = new URL(c.req.url).pathname;
+    const failure = storageFailure(err);
+    if (failure) return storageUnavailableAnswer(path, failure);
+    console.error("platform error", c.req.method, path, err.name, err.message);
+    return internalErrorAnswer(path);
   });
 
   return app;
