@@ -1,9 +1,11 @@
 import { getDb } from "@/db/client";
 import { approveAuthorization, denyAuthorization, type RawParams } from "@/lib/domain/oauth2/authorize";
+import { storageFailure } from "@/lib/domain/storage-health";
 import { verifyConsentTicket } from "@/lib/oauth2/consent-ticket";
 import { readCapped } from "@/lib/oauth2/form";
 import { isSameOriginPost } from "@/lib/oauth2/same-origin";
 import { getCurrentUser } from "@/lib/server/session";
+import { storageUnavailablePage } from "@/lib/server/unavailable";
 import { AUTHORIZE_PARAMS, consentDecisionSchema } from "@/lib/validation/oauth2";
 
 const HEADERS = { "Content-Security-Policy": "frame-ancestors 'none'", "Cache-Control": "no-store" };
@@ -33,6 +35,12 @@ export async function POST(request: Request) {
   if (!decision.success || !verifyConsentTicket(decision.data.ticket, current.sessionId, fields)) return seeOther(authorizeUrl);
 
   const db = getDb();
-  const outcome = decision.data.decision === "approve" ? approveAuthorization(db, current.user.id, raw) : denyAuthorization(db, raw);
-  return seeOther(outcome.kind === "redirect" ? outcome.url : authorizeUrl);
+  try {
+    const outcome = decision.data.decision === "approve" ? approveAuthorization(db, current.user.id, raw) : denyAuthorization(db, raw);
+    return seeOther(outcome.kind === "redirect" ? outcome.url : authorizeUrl);
+  } catch (err) {
+    const failure = storageFailure(err);
+    if (failure) return storageUnavailablePage(failure, authorizeUrl, HEADERS);
+    throw err;
+  }
 }
