@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import { env } from "@/lib/config/env";
+import { checkStorageAtStart, watchStorage } from "@/lib/domain/storage-probe";
 import { normalizeHeaders } from "@/lib/platform/http";
 import { platformListener } from "@/lib/platform/listener";
 import { isPlatformPath } from "@/lib/platform/paths";
@@ -11,6 +12,8 @@ const dev = process.argv.includes("--dev");
 async function main(): Promise<void> {
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
   prepareRuntime();
+  const writable = checkStorageAtStart();
+  watchStorage();
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "true";
   if (!dev) ensureBuild();
 
@@ -26,7 +29,8 @@ async function main(): Promise<void> {
     else void handleNext(req, res);
   });
   server.listen(env.port, env.host, () => {
-    console.log(`devportal: ready on http://localhost:${env.port} (${dev ? "dev" : "production"})`);
+    const storage = writable ? "" : ", storage degraded: writes answer 503";
+    console.log(`devportal: ready on http://localhost:${env.port} (${dev ? "dev" : "production"}${storage})`);
   });
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);

@@ -9,12 +9,19 @@ const ROOT = path.resolve(__dirname, "..");
  * file fails with EFBIG (Node ignores SIGXFSZ), so SQLite's WAL append fails at COMMIT exactly as
  * on a full disk. The limit holds for that process only; this one keeps writing normally.
  */
-export function spawnWithFileSizeLimit(bytes: number, script: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  const blocks = Math.ceil(bytes / 512);
+export function spawnWithFileSizeLimit(
+  bytes: number | "unlimited",
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  user: { uid?: number; gid?: number } = {},
+): ChildProcess {
+  const blocks = bytes === "unlimited" ? bytes : Math.ceil(bytes / 512);
   return spawn("/bin/sh", ["-c", `ulimit -f ${blocks} && exec "$0" "$@"`, process.execPath, "--import", "tsx", script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    ...user,
   });
 }
 

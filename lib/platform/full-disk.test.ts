@@ -33,7 +33,7 @@ beforeAll(async () => {
   fs.copyFileSync(secretsFile(), path.join(dir, "secrets.json"));
   db = openDatabase(path.join(dir, "devportal.sqlite"));
   migrateDatabase(db);
-  platform = await startPlatformProcess(dir, LIMIT);
+  platform = await startPlatformProcess(dir, { fileSizeLimit: LIMIT });
   freeSpace();
   f = await seedWriteFixture(db, platform.base);
   freeSpace();

@@ -1,7 +1,8 @@
 /**
  * Test support: the platform alone in its own process (on DATA_DIR, a free loopback port), so a
- * test can give it a file-size limit (a full disk) that its own process does not share. Prints
- * `{"port":…}` once listening. Started by startPlatformProcess (./test-server.ts).
+ * test can give it a file-size limit (a full disk) or another user that its own process does not
+ * share. Checks and probes storage as server.ts does. Prints `{"port":…}` once listening.
+ * Started by startPlatformProcess (./test-server.ts).
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";

@@ -28,11 +28,16 @@ export async function startPlatform(): Promise<{ base: string; close: () => Prom
 }
 
 /**
- * Test support: the platform in its own process (lib/platform/test-serve.ts) on `dataDir`, with
- * a file-size limit: writes past `fileSizeLimit` bytes fail as on a full disk (db/test-file-size-limit.ts).
+ * Test support: the platform in its own process (lib/platform/test-serve.ts) on `dataDir`,
+ * optionally with a file-size limit (writes past it fail as on a full disk, see
+ * db/test-file-size-limit.ts) or as another user (`uid`/`gid`, for file permissions when root).
  */
-export async function startPlatformProcess(dataDir: string, fileSizeLimit: number): Promise<{ base: string; child: ChildProcess; output: () => string; close: () => Promise<void> }> {
-  const child = spawnWithFileSizeLimit(fileSizeLimit, path.join(__dirname, "test-serve.ts"), [], { DATA_DIR: dataDir });
+export async function startPlatformProcess(
+  dataDir: string,
+  opts: { fileSizeLimit?: number; uid?: number; gid?: number } = {},
+): Promise<{ base: string; child: ChildProcess; output: () => string; close: () => Promise<void> }> {
+  const user = opts.uid === undefined ? {} : { uid: opts.uid, gid: opts.gid };
+  const child = spawnWithFileSizeLimit(opts.fileSizeLimit ?? "unlimited", path.join(__dirname, "test-serve.ts"), [], { DATA_DIR: dataDir }, user);
   let log = "";
   child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
