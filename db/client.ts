@@ -32,10 +32,11 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
-const globalForDb = globalThis as unknown as { devportalDb?: Db };
+const globalForDb = globalThis as unknown as { devportalDb?: Db; devportalDbClosed?: boolean };
 
 /** The process's one database client, shared by the Next and the platform request paths. */
 export function getDb(): Db {
+  if (globalForDb.devportalDbClosed) throw new TypeError("The database connection is not open");
   globalForDb.devportalDb ??= openDatabase(env.databaseFile);
   return globalForDb.devportalDb;
 }
@@ -53,3 +54,10 @@ export function replaceDb(next: Db): void {
   if (old && old !== next) setTimeout(() => old.$client.close(), RETIRE_AFTER_MS).unref();
 }
 
+
+/** Closes the process's connection for good (shutdown): later getDb() calls throw. */
+export function closeDb(): void {
+  globalForDb.devportalDbClosed = true;
+  globalForDb.devportalDb?.$client.close();
+  globalForDb.devportalDb = undefined;
+}
