@@ -43,7 +43,7 @@ export const env = {
   },
   /** Open connections per client address (0: no cap; off with TRUST_PROXY, where the proxy is the client). */
   get maxConnectionsPerAddress(): number {
-    return number("MAX_CONNECTIONS_PER_ADDRESS", 128);
+    return number("MAX_CONNECTIONS_PER_ADDRESS", 256);
   },
   /** Seconds in-flight requests get after SIGTERM before their connections are cut. */
   get shutdownTimeoutS(): number {
