@@ -93,10 +93,15 @@ export function watchStorage(intervalMs = 5000): () => void {
   const watch = { timer: null as NodeJS.Timeout | null, lastProbe: 0, stop: () => {} };
   const tick = () => {
     watch.lastProbe = Date.now();
-    if (probeStorage() && watch.timer) {
-      clearInterval(watch.timer);
-      watch.timer = null;
+    try {
+      if (!probeStorage() || !watch.timer) return;
+    } catch (err) {
+      // Not a storage failure (a bug): logged, never thrown out of a timer (that would end the process).
+      console.error("storage probe failed", (err as Error)?.name, (err as Error)?.message);
+      return;
     }
+    clearInterval(watch.timer);
+    watch.timer = null;
   };
   const unsubscribe = onStorageFailure(() => {
     if (watch.timer) return;
