@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { writeOutcomeRules } from "./db/lint-rules.mjs";
 
 export default defineConfig([
   ...nextVitals,
@@ -10,6 +11,8 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Writes answer with the commit's outcome (db/lint-rules.mjs).
+      "no-restricted-syntax": ["error", ...writeOutcomeRules],
     },
   },
   {

@@ -1,16 +1,21 @@
-import { createServer } from "node:http";
 import { env } from "@/lib/config/env";
+import { checkStorageAtStart, watchStorage } from "@/lib/domain/storage-probe";
 import { normalizeHeaders } from "@/lib/platform/http";
 import { platformListener } from "@/lib/platform/listener";
 import { isPlatformPath } from "@/lib/platform/paths";
 import { ensureBuild } from "@/lib/runtime/build";
+import { createHttpServer, serverLimits } from "@/lib/runtime/http-server";
 import { prepareRuntime } from "@/lib/runtime/prepare";
+import { stopOnSignals } from "@/lib/runtime/shutdown";
 
 const dev = process.argv.includes("--dev");
 
 async function main(): Promise<void> {
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+  const limits = serverLimits();
   prepareRuntime();
+  const writable = checkStorageAtStart();
+  watchStorage();
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "true";
   if (!dev) ensureBuild();
 
@@ -20,17 +25,16 @@ async function main(): Promise<void> {
   const handleNext = nextApp.getRequestHandler();
   const handlePlatform = platformListener();
 
-  const server = createServer((req, res) => {
+  const http = createHttpServer((req, res) => {
     normalizeHeaders(req);
     if (isPlatformPath(req.url ?? "/")) handlePlatform(req, res);
     else void handleNext(req, res);
+  }, limits);
+  http.server.listen(env.port, env.host, () => {
+    const storage = writable ? "" : ", storage degraded: writes answer 503";
+    console.log(`devportal: ready on http://localhost:${env.port} (${dev ? "dev" : "production"}${storage})`);
   });
-  server.listen(env.port, env.host, () => {
-    console.log(`devportal: ready on http://localhost:${env.port} (${dev ? "dev" : "production"})`);
-  });
-  const stop = () => server.close(() => process.exit(0));
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  stopOnSignals(http, limits.shutdownTimeoutMs);
 }
 
 main().catch((err: unknown) => {

@@ -20,7 +20,7 @@ describe("openDatabase transactions", () => {
       tx.select().from(outbox).all(); // read first, as every domain operation does
       // With a DEFERRED transaction this write succeeds and ours below fails with SQLITE_BUSY_SNAPSHOT.
       expect(() => other.insert(outbox).values(mail("other")).run()).toThrow(/SQLITE_BUSY|locked/);
-      return tx.insert(outbox).values(mail("ours")).returning({ id: outbox.id }).get().id;
+      return tx.insert(outbox).values(mail("ours")).returning({ id: outbox.id }).all()[0]!.id;
     });
 
     expect(server.select().from(outbox).where(eq(outbox.id, id)).get()?.subject).toBe("ours");

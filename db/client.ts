@@ -32,10 +32,32 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
-const globalForDb = globalThis as unknown as { devportalDb?: Db };
+const globalForDb = globalThis as unknown as { devportalDb?: Db; devportalDbClosed?: boolean };
 
 /** The process's one database client, shared by the Next and the platform request paths. */
 export function getDb(): Db {
+  if (globalForDb.devportalDbClosed) throw new TypeError("The database connection is not open");
   globalForDb.devportalDb ??= openDatabase(env.databaseFile);
   return globalForDb.devportalDb;
+}
+
+/** How long a replaced connection stays open for requests that already hold it. */
+const RETIRE_AFTER_MS = 10_000;
+
+/**
+ * Makes `next` the process's connection (storage recovery: a connection opened while the file was
+ * read-only stays read-only). The old one is closed once requests holding it had time to finish.
+ */
+export function replaceDb(next: Db): void {
+  const old = globalForDb.devportalDb;
+  globalForDb.devportalDb = next;
+  if (old && old !== next) setTimeout(() => old.$client.close(), RETIRE_AFTER_MS).unref();
+}
+
+
+/** Closes the process's connection for good (shutdown): later getDb() calls throw. */
+export function closeDb(): void {
+  globalForDb.devportalDbClosed = true;
+  globalForDb.devportalDb?.$client.close();
+  globalForDb.devportalDb = undefined;
 }

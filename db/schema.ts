@@ -424,3 +424,13 @@ export const outbox = sqliteTable("outbox", {
   createdAt: ms("created_at").notNull().default(now),
   sentAt: ms("sent_at"),
 });
+
+/**
+ * One row, rewritten by the storage probe (lib/domain/storage-probe.ts) while writes fail: a
+ * committed write of a few pages, to tell when the database takes writes again.
+ */
+export const storageProbes = sqliteTable("storage_probes", {
+  id: integer("id").primaryKey(),
+  pad: blob("pad", { mode: "buffer" }).notNull(),
+  checkedAt: ms("checked_at").notNull(),
+});

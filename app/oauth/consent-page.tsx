@@ -4,11 +4,12 @@ import { AccountSwitch } from "@/components/oauth1/account-switch";
 import { AppIdentity } from "@/components/oauth1/app-identity";
 import { ConsentForm } from "@/components/oauth1/consent-form";
 import { PinResult } from "@/components/oauth1/consent-result";
-import { ConsentFooter, InvalidRequestToken, SuspendedApp } from "@/components/oauth1/consent-notices";
+import { ConsentFooter, InvalidRequestToken, StorageUnavailable, SuspendedApp } from "@/components/oauth1/consent-notices";
 import { PermissionList } from "@/components/oauth1/permission-list";
 import { Card } from "@/components/ui/card";
 import { env } from "@/lib/config/env";
 import { loadConsentRequest, trySignInWithX } from "@/lib/domain/oauth1";
+import { storageFailure } from "@/lib/domain/storage-health";
 import { getCurrentUser } from "@/lib/server/session";
 import { consentQuerySchema } from "@/lib/validation/oauth1";
 import { decideConsent } from "./actions";
@@ -42,7 +43,13 @@ export async function ConsentPage({ mode, searchParams }: { mode: Mode; searchPa
   }
 
   if (mode === "authenticate" && !query.force_login) {
-    const outcome = trySignInWithX(db, { rawToken: token, userId: current.user.id });
+    let outcome: ReturnType<typeof trySignInWithX>;
+    try {
+      outcome = trySignInWithX(db, { rawToken: token, userId: current.user.id });
+    } catch (err) {
+      if (storageFailure(err)) return <StorageUnavailable />;
+      throw err;
+    }
     if (outcome?.kind === "redirect") redirect(outcome.url);
     if (outcome?.kind === "pin") return <Card><PinResult pin={outcome.pin} appName={outcome.appName} /></Card>;
   }

@@ -1,5 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { INVALID_REQUEST_TOKEN_MESSAGE, type ConsentApp } from "@/lib/domain/oauth1";
+import { STORAGE_UNAVAILABLE_MESSAGE } from "@/lib/domain/storage-health";
 import { webUrl } from "./web-url";
 
 const [WHOA, ...REST] = INVALID_REQUEST_TOKEN_MESSAGE.split("! ");
@@ -10,6 +11,16 @@ export function InvalidRequestToken() {
     <Card className="text-center">
       <h1 className="text-2xl font-bold">{WHOA}!</h1>
       <p className="mt-3 text-sm text-muted">{REST.join("! ")}</p>
+    </Card>
+  );
+}
+
+/** The decision could not be saved (disk full, read-only database): nothing happened, try again later. */
+export function StorageUnavailable() {
+  return (
+    <Card className="text-center">
+      <h1 className="text-2xl font-bold">Cannot save right now</h1>
+      <p className="mt-3 text-sm text-muted">{STORAGE_UNAVAILABLE_MESSAGE}</p>
     </Card>
   );
 }

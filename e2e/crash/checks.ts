@@ -70,3 +70,14 @@ export function query<T>(file: string, sql: string, ...params: unknown[]): T[] {
 
 /** Marks of SQLite lock trouble in a response body or a log. */
 export const BUSY = /SQLITE_BUSY|database is locked|SQLITE_LOCKED/i;
+
+/** Checkpoints the WAL into the database file and empties it (another process, like an operator freeing space). */
+export function checkpoint(file: string): void {
+  const db = new Database(file);
+  try {
+    db.pragma("busy_timeout = 5000");
+    db.pragma("wal_checkpoint(TRUNCATE)");
+  } finally {
+    db.close();
+  }
+}

@@ -6,6 +6,10 @@
  *    half-written, every write acknowledged before the kill still there and working.
  * 2. `db/backup.ts` (npm run db:backup) during a write storm; a second server on a data folder made
  *    from the backup and the same secrets.json accepts credentials issued before the backup.
+ * 3. A full disk (./disk-full.ts): every write either stored what it acknowledged or answered 503 /
+ *    the cannot-save message; health degraded, then ok once space is freed.
+ * 4. Lifecycle (./lifecycle.ts): a read-only database at start, request and header timeouts, and
+ *    the bounded shutdown after SIGTERM.
  *
  * Prints `crash: <n> passed, <m> failed` and exits non-zero on failure.
  */
@@ -16,7 +20,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { ensureBuild } from "@/lib/runtime/build";
 import { BUSY, checkDatabase, problems, query } from "./checks";
+import { diskFull } from "./disk-full";
 import { actionId, basic, callAction, postForm, signIn } from "./http";
+import { boundedShutdown, readOnlyAtStart, timeouts } from "./lifecycle";
 import { removeTempDirs, ROOT, runWorker, startServer, tempDir, writeJson, type RunningServer } from "./server";
 import { REDIRECT, VERIFIER, type SeededDev } from "./worker";
 
@@ -242,10 +248,16 @@ async function main(): Promise<void> {
   const started = Date.now();
   let passed = 0;
   let failed = 0;
+  const only = process.argv[2]; // e.g. `npm run test:crash -- disk` runs the scenarios whose name contains it
   for (const [name, scenario] of [
     ["kill -9 during a write storm", killMidStorm],
     ["online backup during a write storm, restored", backupDuringStorm],
+    ["a full disk: every acknowledged write stored, the rest refused with 503, recovery", diskFull],
+    ["a read-only database at start: degraded, then writable without a restart", readOnlyAtStart],
+    ["request and header timeouts", timeouts],
+    ["bounded shutdown after SIGTERM", boundedShutdown],
   ] as const) {
+    if (only && !name.includes(only)) continue;
     try {
       await scenario((line) => console.log(`  ${line}`));
       console.log(`  ✓ ${name}`);

@@ -43,18 +43,32 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
+export interface ServerOptions {
+  timeoutMs?: number;
+  env?: Record<string, string>;
+  /** RLIMIT_FSIZE for the server process: a write past this many bytes fails, as on a full disk. */
+  fileSizeLimit?: number;
+  /** Run as another user (only root may): file modes then apply to the server. */
+  user?: { uid: number; gid: number };
+}
+
 /**
  * The production server (`server.ts`, the same entry as `npm start`) as one node process on a free
  * loopback port. Run with `node --import tsx` rather than the tsx CLI, which would put a parent
- * process between us and the server (a SIGKILL must hit the process that holds the database).
+ * process between us and the server (a SIGKILL must hit the process that holds the database); a
+ * file-size limit is set by `sh -c 'ulimit -f …; exec node …'`, which leaves node as that process.
  */
-export async function startServer(dataDir: string, opts: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(dataDir: string, opts: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const node = [process.execPath, "--import", "tsx", "server.ts"];
+  const [command, ...args] =
+    opts.fileSizeLimit === undefined ? node : ["/bin/sh", "-c", `ulimit -f ${Math.ceil(opts.fileSizeLimit / 512)} && exec "$0" "$@"`, ...node];
+  const child = spawn(command!, args, {
     cwd: ROOT,
     env: { ...process.env, ...opts.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
+    ...opts.user,
   });
   let log = "";
   child.stdout!.on("data", (d: Buffer) => (log += d.toString()));

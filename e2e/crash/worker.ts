@@ -5,11 +5,12 @@
  *
  *   node --import tsx e2e/crash/worker.ts seed <spec.json>     prints the seeded ids and secrets as JSON
  *   node --import tsx e2e/crash/worker.ts storm <accountId> <userId> <ms>   prints {ops, errors}
- *   node --import tsx e2e/crash/worker.ts codes <appId> <n>    n OAuth 2.0 codes for n fresh users
+ *   node --import tsx e2e/crash/worker.ts codes <appId> <n> [scope]   n OAuth 2.0 codes for n fresh users
  */
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
 import { apps, users } from "@/db/schema";
 import { seedApp, seedDeveloper, seedProject } from "@/db/test-seed";
 import { createApp, deleteApp } from "@/lib/domain/apps";
@@ -62,7 +63,7 @@ async function seed(db: Db, spec: SeedSpec): Promise<SeededDev[]> {
 }
 
 /** n users (no password: they never sign in) who each approved the App: one live code per user. */
-function codes(db: Db, appId: string, n: number): string[] {
+function codes(db: Db, appId: string, n: number, scope = "tweet.read users.read offline.access"): string[] {
   const app = db.select().from(apps).where(eq(apps.id, appId)).get();
   if (!app) throw new Error(`no App ${appId}`);
   const out: string[] = [];
@@ -76,7 +77,7 @@ function codes(db: Db, appId: string, n: number): string[] {
       response_type: "code",
       client_id: app.clientId,
       redirect_uri: REDIRECT,
-      scope: "tweet.read users.read offline.access",
+      scope,
       state: "s",
       code_challenge: s256(VERIFIER),
       code_challenge_method: "S256",
@@ -119,11 +120,12 @@ function storm(db: Db, accountId: string, userId: string, ms: number) {
 async function main(): Promise<void> {
   const [cmd, ...args] = process.argv.slice(2);
   const db = getDb();
+  migrateDatabase(db); // a data folder no server has started on yet
   if (cmd === "seed") {
     const spec = JSON.parse(fs.readFileSync(args[0]!, "utf8")) as SeedSpec;
     console.log(JSON.stringify(await seed(db, spec)));
   } else if (cmd === "codes") {
-    console.log(JSON.stringify(codes(db, args[0]!, Number(args[1]))));
+    console.log(JSON.stringify(codes(db, args[0]!, Number(args[1]), args[2])));
   } else if (cmd === "storm") {
     console.log(JSON.stringify(storm(db, args[0]!, args[1]!, Number(args[2]))));
   } else throw new Error(`unknown command ${cmd}`);

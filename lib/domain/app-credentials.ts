@@ -103,6 +103,16 @@ export function deleteClientSecrets(tx: DbOrTx, appId: string): void {
   tx.delete(credentials).where(and(eq(credentials.appId, appId), eq(credentials.kind, "client_secret"))).run();
 }
 
+/** When the superseded credential of a kind stops working, while it still does; else null. */
+export function graceEndsAt(tx: DbOrTx, appId: string, kind: "consumer" | "client_secret", now: number): number | null {
+  const row = tx
+    .select({ expiresAt: credentials.expiresAt })
+    .from(credentials)
+    .where(and(eq(credentials.appId, appId), eq(credentials.kind, kind), isNotNull(credentials.expiresAt), gt(credentials.expiresAt, now)))
+    .get();
+  return row?.expiresAt ?? null;
+}
+
 /** Ends a rotation grace period early: only the current credential of that kind stays. */
 export function endGracePeriod(tx: DbOrTx, appId: string, kind: "consumer" | "client_secret"): boolean {
   return (

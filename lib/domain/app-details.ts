@@ -37,17 +37,17 @@ export function updateAppDetails(db: Db, actor: Actor, request: UpdateAppDetails
       const changed = FIELDS.filter((f) => JSON.stringify(app[f]) !== JSON.stringify(input[f]));
       if (changed.length === 0) return app;
       const { appId: _appId, ...fields } = input;
-      const updated = tx
+      const [updated] = tx
         .update(apps)
         .set({ ...fields, nameLower, updatedAt: Date.now() })
         .where(eq(apps.id, app.id))
         .returning()
-        .get();
+        .all();
       const details: Record<string, unknown> = { changed };
       if (changed.includes("name")) details.name = { from: app.name, to: input.name };
       if (changed.includes("callbackUrls")) details.callbackUrls = input.callbackUrls;
       recordAudit(tx, { accountId: app.accountId, projectId: app.projectId, appId: app.id, actorUserId: actor.userId, action: "app.update", details });
-      return updated;
+      return updated!;
     });
   } catch (err) {
     if (isUniqueViolation(err, "name_lower")) throw nameTakenError();

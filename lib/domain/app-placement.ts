@@ -29,9 +29,9 @@ export function attachApp(db: Db, actor: Actor, input: AttachAppInput): App {
       if (count >= limit) {
         throw new DomainError("limit", limitMessage(tier, `This Project already has ${count} of ${limit} App${limit === 1 ? "" : "s"}`, (l) => l.appsPerProject > count));
       }
-      const updated = tx.update(apps).set({ projectId: project.id, updatedAt: Date.now() }).where(eq(apps.id, app.id)).returning().get();
+      const [updated] = tx.update(apps).set({ projectId: project.id, updatedAt: Date.now() }).where(eq(apps.id, app.id)).returning().all();
       recordAudit(tx, { accountId: app.accountId, projectId: project.id, appId: app.id, actorUserId: actor.userId, action: "app.attach", details: { projectId: project.id, projectName: project.name } });
-      return updated;
+      return updated!;
     },
     { behavior: "immediate" },
   );
@@ -42,8 +42,8 @@ export function detachApp(db: Db, actor: Actor, appId: string): App {
   return db.transaction((tx) => {
     const { app } = loadAppFor(tx, actor, appId, "admin");
     if (!app.projectId) return app;
-    const updated = tx.update(apps).set({ projectId: null, updatedAt: Date.now() }).where(eq(apps.id, app.id)).returning().get();
+    const [updated] = tx.update(apps).set({ projectId: null, updatedAt: Date.now() }).where(eq(apps.id, app.id)).returning().all();
     recordAudit(tx, { accountId: app.accountId, projectId: app.projectId, appId: app.id, actorUserId: actor.userId, action: "app.detach", details: { projectId: app.projectId } });
-    return updated;
+    return updated!;
   });
 }

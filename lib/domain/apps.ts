@@ -67,7 +67,7 @@ export function createApp(db: Db, actor: Actor, accountId: string, input: Create
             clientId: generateClientId(),
           })
           .returning()
-          .get();
+          .all()[0]!;
         const { apiKey, apiKeySecret } = issueConsumerKey(tx, id);
         const bearerToken = issueBearerToken(tx, id);
         recordAudit(tx, {

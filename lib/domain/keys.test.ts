@@ -82,12 +82,24 @@ describe("API Key and Secret", () => {
     expect(findConsumer(db, fresh.apiKey, t0)).not.toBeNull();
   });
 
-  it("a second regenerate with grace keeps only the immediately previous pair", () => {
+  it("a second regenerate with grace while one is in grace is refused; the pair in use keeps working (issue 16)", () => {
     const t0 = Date.now();
-    const second = regenerateApiKey(db, s.actor, { appId: s.app.id, grace: "7d" }, t0);
-    regenerateApiKey(db, s.actor, { appId: s.app.id, grace: "1h" }, t0);
-    expect(findConsumer(db, s.secrets.apiKey, t0)).toBeNull();
-    expect(findConsumer(db, second.apiKey, t0)).not.toBeNull();
+    const second = regenerateApiKey(db, s.actor, { appId: s.app.id, grace: "1h" }, t0);
+    const refused = caught(() => regenerateApiKey(db, s.actor, { appId: s.app.id, grace: "1h" }, t0));
+    expect([refused.code, refused.message]).toEqual([
+      "conflict",
+      `The previous API Key and Secret still works until ${new Date(t0 + HOUR).toISOString().slice(0, 16).replace("T", " ")} UTC (grace period). End that grace period first, or regenerate without a grace period to stop every old one now.`,
+    ]);
+    expect(findConsumer(db, s.secrets.apiKey, t0)?.secret, "the pair clients still use").toBe(s.secrets.apiKeySecret);
+    expect(findConsumer(db, second.apiKey, t0)?.secret).toBe(second.apiKeySecret);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "app.api_key.regenerate")).all()).toHaveLength(1);
+
+    // Once that grace period is over, or without a grace period, regenerating works again.
+    const third = regenerateApiKey(db, s.actor, { appId: s.app.id, grace: "1h" }, t0 + HOUR + 1);
+    expect(findConsumer(db, second.apiKey, t0 + HOUR + 2)?.secret).toBe(second.apiKeySecret);
+    const fourth = regenerateApiKey(db, s.actor, { appId: s.app.id }, t0 + HOUR + 2);
+    expect([findConsumer(db, second.apiKey, t0 + HOUR + 3), findConsumer(db, third.apiKey, t0 + HOUR + 3)]).toEqual([null, null]);
+    expect(findConsumer(db, fourth.apiKey, t0 + HOUR + 3)?.secret).toBe(fourth.apiKeySecret);
   });
 });
 
@@ -162,9 +174,12 @@ describe("OAuth 2.0 Client Secret", () => {
     expect(verifyClientSecret(db, s.app.id, second.clientSecret, t0 + 23 * HOUR)).toBe(true);
     expect(verifyClientSecret(db, s.app.id, second.clientSecret, t0 + 24 * HOUR + 1)).toBe(false);
     expect(getKeysOverview(db, s.actor, { appId: s.app.id }, t0).previousClientSecret?.expiresAt).toBe(t0 + 24 * HOUR);
+    expect(caught(() => regenerateClientSecret(db, s.actor, { appId: s.app.id, grace: "1h" }, t0)).message).toMatch(/^The previous Client Secret still works until .* UTC \(grace period\)/);
+    expect(verifyClientSecret(db, s.app.id, second.clientSecret, t0), "still in its grace period").toBe(true);
     endGracePeriodEarly(db, s.actor, { appId: s.app.id, kind: "client_secret" });
     expect(verifyClientSecret(db, s.app.id, second.clientSecret, t0)).toBe(false);
     expect(verifyClientSecret(db, s.app.id, third.clientSecret, t0)).toBe(true);
+    expect(regenerateClientSecret(db, s.actor, { appId: s.app.id, grace: "1h" }, t0).clientSecret, "no grace in progress any more").toBeTruthy();
   });
 
   it("public clients have none to regenerate", () => {

@@ -87,6 +87,25 @@ export function getKeysOverview(db: Db, actor: Actor, input: KeyActionInput, now
 const graceUntil = (grace: GracePeriod | undefined, now: number) =>
   grace && GRACE_PERIODS[grace] ? now + GRACE_PERIODS[grace] : undefined;
 
+const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+/**
+ * One rotation in grace at a time. A regeneration with a grace period while the previous
+ * credential is still in its grace period is refused with a clear message, rather than keeping
+ * every key still in grace: the keys page shows one previous credential, and superseding it would
+ * cut off at once the key the clients still use (two "1 hour grace" regenerations at the same
+ * moment did exactly that). Regenerating without a grace period is always allowed: it ends every
+ * old credential now (the emergency path), and "End grace period now" clears the way.
+ */
+function assertNoGraceInProgress(tx: DbOrTx, appId: string, kind: "consumer" | "client_secret", what: string, now: number): void {
+  const ends = creds.graceEndsAt(tx, appId, kind, now);
+  if (ends === null) return;
+  throw new DomainError(
+    "conflict",
+    `The previous ${what} still works until ${utc(ends)} (grace period). End that grace period first, or regenerate without a grace period to stop every old one now.`,
+  );
+}
+
 /** Runs one key operation in a transaction: authorization, the change, and its audit entry. */
 function managed<T>(
   db: Db,
@@ -108,10 +127,13 @@ function managed<T>(
 /** New API Key & Secret; the old pair stops at once, or at the end of the chosen grace period. User tokens stay valid. */
 export function regenerateApiKey(db: Db, actor: Actor, input: RegenerateWithGraceInput, now = Date.now()) {
   const until = graceUntil(input.grace, now);
-  return managed(db, actor, input.appId, "app.api_key.regenerate", (tx, app) => ({
-    result: creds.issueConsumerKey(tx, app.id, { graceUntil: until }),
-    details: until ? { gracePeriod: input.grace, previousValidUntil: until } : { gracePeriod: "none" },
-  }));
+  return managed(db, actor, input.appId, "app.api_key.regenerate", (tx, app) => {
+    if (until) assertNoGraceInProgress(tx, app.id, "consumer", "API Key and Secret", now);
+    return {
+      result: creds.issueConsumerKey(tx, app.id, { graceUntil: until }),
+      details: until ? { gracePeriod: input.grace, previousValidUntil: until } : { gracePeriod: "none" },
+    };
+  });
 }
 
 /** New app-only Bearer token (also "Generate" after a revoke); the old one stops at once. */
@@ -160,6 +182,7 @@ export function regenerateClientSecret(db: Db, actor: Actor, input: RegenerateWi
     if (!app.oauth2Enabled || !isConfidential(app.appType)) {
       throw new DomainError("invalid", "Only Web Apps and Automated Apps or bots with OAuth 2.0 turned on have a Client Secret");
     }
+    if (until) assertNoGraceInProgress(tx, app.id, "client_secret", "Client Secret", now);
     return {
       result: { clientId: app.clientId, clientSecret: creds.issueClientSecret(tx, app.id, { graceUntil: until }) },
       details: until ? { gracePeriod: input.grace, previousValidUntil: until } : { gracePeriod: "none" },

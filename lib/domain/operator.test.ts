@@ -6,7 +6,8 @@ import { seedApp, seedDeveloper, seedProject, type SeededApp } from "@/db/test-s
 import { getDb, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { apps, developerAccounts, outbox } from "@/db/schema";
-import { deliverPending, MAX_ATTEMPTS } from "@/lib/mail/deliver";
+import { deliverPending, kickDelivery, MAX_ATTEMPTS } from "@/lib/mail/deliver";
+import { clearStorageTrouble, storageTrouble } from "./storage-health";
 import { createApp } from "./apps";
 import { listAccountsForOperator, makeOperator, reinstateApp, searchApps, setTier, suspendApp } from "./operator";
 import { listOutbox } from "./outbox";
@@ -133,6 +134,22 @@ describe("e-mail delivery", () => {
     } finally {
       delete process.env.SMTP_URL;
     }
+  });
+
+  it("a background delivery pass survives a storage failure: recorded for /api/health, the mail stays in the outbox (no unhandled rejection)", async () => {
+    suspendApp(db, operator, { appId: owner.app.id, reason: "Automated spam replies" });
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    db.$client.pragma("query_only = ON");
+    try {
+      kickDelivery(db);
+      await vi.waitUntil(() => storageTrouble() !== null, { timeout: 10_000 });
+    } finally {
+      db.$client.pragma("query_only = OFF");
+      delete process.env.SMTP_URL;
+    }
+    expect(storageTrouble()).toMatchObject({ kind: "read_only" });
+    clearStorageTrouble();
+    expect(db.select().from(outbox).get()).toMatchObject({ status: "stored", attempts: 0 });
   });
 
   it("does nothing without SMTP_URL: the outbox keeps the mail", async () => {

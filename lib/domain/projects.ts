@@ -32,13 +32,13 @@ export function createProject(db: Db, actor: Actor, input: CreateProjectInput): 
       assertRoomForProject(tx, account.id, account.tier);
       let id = numericId();
       while (tx.select({ id: projects.id }).from(projects).where(eq(projects.id, id)).get()) id = numericId();
-      const project = tx
+      const [project] = tx
         .insert(projects)
         .values({ id, accountId: account.id, name: input.name, description: input.description, useCase: input.useCase })
         .returning()
-        .get();
+        .all();
       recordAudit(tx, { accountId: account.id, projectId: id, actorUserId: actor.userId, action: "project.create", details: { name: input.name } });
-      return project;
+      return project!;
     },
     { behavior: "immediate" },
   );
@@ -50,16 +50,16 @@ export function updateProject(db: Db, actor: Actor, input: UpdateProjectInput): 
     requireAccountAdmin(tx, actor, before.accountId, "edit a Project");
     const fields = { name: input.name, description: input.description, useCase: input.useCase };
     const changed = (Object.keys(fields) as Array<keyof typeof fields>).filter((k) => before[k] !== fields[k]);
-    const project = tx
+    const [project] = tx
       .update(projects)
       .set({ ...fields, updatedAt: Date.now() })
       .where(eq(projects.id, before.id))
       .returning()
-      .get();
+      .all();
     if (changed.length) {
       recordAudit(tx, { accountId: before.accountId, projectId: before.id, actorUserId: actor.userId, action: "project.update", details: { changed } });
     }
-    return project;
+    return project!;
   });
 }
 

@@ -20,13 +20,15 @@ const insertTweetQuery = (db: DbOrTx) =>
         sourceUrl: sql.placeholder("sourceUrl"),
         createdAt: sql.placeholder("createdAt"),
       })
-      .returning()
       .prepare(),
   );
 
-/** Posts a Tweet for a user through an App; the App's name and website are recorded as its source. */
+/**
+ * Posts a Tweet for a user through an App; the App's name and website are recorded as its source.
+ * The row is the one written: every column is given here, and run() throws when the commit fails.
+ */
 export function createTweet(db: DbOrTx, input: { authorId: string; app: Pick<App, "id" | "name" | "websiteUrl">; text: string }, now = Date.now()): Tweet {
-  return insertTweetQuery(db).get({
+  const tweet: Tweet = {
     id: snowflake(now),
     authorId: input.authorId,
     text: input.text,
@@ -34,7 +36,9 @@ export function createTweet(db: DbOrTx, input: { authorId: string; app: Pick<App
     sourceName: input.app.name,
     sourceUrl: input.app.websiteUrl,
     createdAt: now,
-  })!;
+  };
+  insertTweetQuery(db).run(tweet);
+  return tweet;
 }
 
 export function getTweet(db: DbOrTx, id: string): Tweet | null {

@@ -1,5 +1,6 @@
 import { eq, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import type { DbOrTx } from "@/db/types";
 import { users } from "@/db/schema";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "@/lib/credentials/password";
 import type { SignUpInput } from "@/lib/validation/account";
@@ -38,7 +39,7 @@ export async function createUser(db: Db, input: SignUpInput): Promise<PublicUser
   try {
     const user = db.transaction((tx) => {
       const first = tx.select({ n: sql<number>`count(*)` }).from(users).get()!.n === 0;
-      return tx
+      const [user] = tx
         .insert(users)
         .values({
           id: snowflake(),
@@ -51,7 +52,8 @@ export async function createUser(db: Db, input: SignUpInput): Promise<PublicUser
           isOperator: first,
         })
         .returning()
-        .get();
+        .all();
+      return user!;
     }, { behavior: "immediate" });
     return toPublic(user);
   } catch (err) {
@@ -74,7 +76,7 @@ export async function authenticate(db: Db, identifier: string, password: string)
   return user && ok ? toPublic(user) : null;
 }
 
-export function getUserById(db: Db, id: string): PublicUser | null {
+export function getUserById(db: DbOrTx, id: string): PublicUser | null {
   const user = db.select().from(users).where(eq(users.id, id)).get();
   return user ? toPublic(user) : null;
 }

@@ -1,4 +1,6 @@
 import { Hono } from "hono";
+import { faultAnswer, shapeOfPath } from "./errors/shapes";
+import { healthAnswer } from "./health";
 import { problems, v1Error } from "./problems";
 import { apiRoutes } from "./routes/api";
 import { oauth1Routes } from "./routes/oauth1";
@@ -11,7 +13,10 @@ import { oauth2Routes } from "./routes/oauth2";
 export function createPlatformApp(): Hono {
   const app = new Hono();
 
-  app.get("/api/health", (c) => c.json({ status: "ok" }));
+  app.get("/api/health", (c) => {
+    const { status, body } = healthAnswer();
+    return c.json(body, status as 200 | 503);
+  });
   app.route("/", oauth1Routes);
   app.route("/", oauth2Routes);
   app.route("/", apiRoutes);
@@ -23,13 +28,10 @@ export function createPlatformApp(): Hono {
   });
 
   // Endpoints answer their own faults in their family's shape (lib/platform/endpoint.ts); this
-  // catches what fails outside one, in the shape of the path's family.
+  // catches what fails outside one, in the shape of the path: storage failures 503, bugs 500.
   app.onError((err, c) => {
     const path = new URL(c.req.url).pathname;
-    console.error("platform error", c.req.method, path, err.name, err.message);
-    if (path.startsWith("/2/oauth2/") || path.startsWith("/oauth2/")) return c.json({ error: "server_error", error_description: "Something went wrong." }, 500);
-    if (path.startsWith("/2/")) return c.json(problems.internal(), 500);
-    return c.json(v1Error(131, "Internal error"), 500);
+    return faultAnswer(shapeOfPath(path), err, null, `platform ${c.req.method} ${path}`);
   });
 
   return app;

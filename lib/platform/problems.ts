@@ -21,7 +21,6 @@ export const problems = {
     type: "about:blank",
     status: 404,
   }),
-  internal: (): Problem => ({ title: "Internal Server Error", detail: "Something went wrong.", type: "about:blank", status: 500 }),
 };
 
 /** App-only token endpoints (`/oauth2/token`, `/oauth2/invalidate_token`): X's 403 code 99 body. */

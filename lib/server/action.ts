@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { DomainError, type FieldErrors } from "@/lib/domain/errors";
+import { STORAGE_UNAVAILABLE_MESSAGE, storageFailure } from "@/lib/domain/storage-health";
 import { getCurrentUser, type CurrentUser } from "./session";
 
 export type ActionState<T = undefined> =
@@ -34,9 +35,13 @@ export function issuesToFieldErrors(err: z.ZodError): FieldErrors {
   return out;
 }
 
-/** Maps anything an action throws to an ActionState; redirects and other Next control flow pass through. */
+/**
+ * Maps anything an action throws to an ActionState; redirects and other Next control flow pass
+ * through. A write the database could not take says so (nothing was saved; try again later).
+ */
 export function toActionError(err: unknown): ActionState<never> {
   unstable_rethrow(err);
+  if (storageFailure(err)) return { ok: false, message: STORAGE_UNAVAILABLE_MESSAGE };
   if (err instanceof DomainError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
   if (err instanceof z.ZodError) {
     return { ok: false, message: "Check the highlighted fields", fieldErrors: issuesToFieldErrors(err) };

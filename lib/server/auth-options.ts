@@ -1,10 +1,11 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { keyMaterial } from "@/lib/credentials/keys";
 import { DomainError } from "@/lib/domain/errors";
 import { assertSignInAllowed, clearSignInFailures, recordFailedSignIn } from "@/lib/domain/rate-limits";
 import { createSession, endSession, SESSION_MAX_AGE_S } from "@/lib/domain/sessions";
+import { STORAGE_UNAVAILABLE_MESSAGE, storageFailure } from "@/lib/domain/storage-health";
 import { authenticate } from "@/lib/domain/users";
 import { signInSchema, WRONG_CREDENTIALS } from "@/lib/validation/account";
 
@@ -14,6 +15,16 @@ function header(headers: unknown, name: string): string | undefined {
   const h = headers as Record<string, string | string[] | undefined> | undefined;
   const v = h?.[name];
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** The session row of a sign-in; when it cannot be saved the sign-in form says so (next-auth shows the message). */
+function recordSession(db: Db, userId: string): string {
+  try {
+    return createSession(db, userId);
+  } catch (err) {
+    if (storageFailure(err)) throw new Error(STORAGE_UNAVAILABLE_MESSAGE);
+    throw err;
+  }
 }
 
 /** next-auth (v4) with the Credentials provider; each sign-in is a row in `sessions`, carried by the JWT. */
@@ -44,7 +55,7 @@ export function authOptions(): NextAuthOptions {
             throw new Error(WRONG_CREDENTIALS);
           }
           await clearSignInFailures(identifier);
-          return { id: user.id, name: user.username, sid: createSession(db, user.id) };
+          return { id: user.id, name: user.username, sid: recordSession(db, user.id) };
         },
       }),
     ],

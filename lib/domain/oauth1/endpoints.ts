@@ -30,22 +30,25 @@ export function issueRequestToken(db: Db, facts: OAuth1RequestFacts, now = Date.
 /**
  * POST /oauth/access_token: request token + oauth_verifier (or PIN) → the user's access token.
  * The request token is spent by the first authentic attempt, whatever its outcome (a wrong PIN
- * cannot be retried). Records the authorization for the user's Connected apps.
+ * cannot be retried). Records the authorization for the user's Connected apps. One transaction:
+ * a refusal still commits the spent token, and a failed commit leaves it unspent with nothing issued.
  */
 export function exchangeRequestToken(db: Db, facts: OAuth1RequestFacts, now = Date.now()): string {
   const { app, req, requestToken } = verifySignedRequest(db, facts, { token: "request", requireOAuth1Enabled: true, now });
-  const row = burnRequestToken(db, requestToken.id, now);
-  if (!row) throw oauth1TextError("request_token_used");
   const verifier = req.oauth.oauth_verifier ?? "";
-  if (!row.userId || !row.verifierHash || !safeEqual(keyedHash(verifier), row.verifierHash)) throw oauth1TextError("invalid_verifier");
-  const user = getUserById(db, row.userId);
-  if (!user) throw oauth1TextError("invalid_verifier");
-  const accessLevel = lowerLevel(row.accessLevel, app.permission);
-  const { token, secret } = db.transaction((tx) => {
+  const outcome = db.transaction((tx) => {
+    const row = burnRequestToken(tx, requestToken.id, now);
+    if (!row) return { ok: false, reason: "request_token_used" } as const;
+    if (!row.userId || !row.verifierHash || !safeEqual(keyedHash(verifier), row.verifierHash)) return { ok: false, reason: "invalid_verifier" } as const;
+    const user = getUserById(tx, row.userId);
+    if (!user) return { ok: false, reason: "invalid_verifier" } as const;
+    const accessLevel = lowerLevel(row.accessLevel, app.permission);
     const issued = reuseOrIssueAccessToken(tx, app.id, user.id, accessLevel);
     recordOAuth1Authorization(tx, app.id, user.id, accessLevel, now);
-    return issued;
+    return { ok: true, ...issued, user } as const;
   });
+  if (!outcome.ok) throw oauth1TextError(outcome.reason);
+  const { token, secret, user } = outcome;
   return formEncode([["oauth_token", token], ["oauth_token_secret", secret], ["user_id", user.id], ["screen_name", user.username]]);
 }
 

@@ -44,15 +44,15 @@ export const pendingWhere = (id: number, now: number) =>
 
 /**
  * Marks a request token used (single use) and returns the row as it was approved, or null when it
- * was already used or is too old. Atomic: two concurrent exchanges cannot both get it.
+ * was already used or is too old. Atomic: two concurrent exchanges cannot both get it. The rows
+ * are read with all(), which throws when an autocommit fails (get() would hide it).
  */
 export function burnRequestToken(db: DbOrTx, id: number, now = Date.now()): RequestTokenRow | null {
-  return (
-    db
-      .update(oauth1RequestTokens)
-      .set({ usedAt: now })
-      .where(and(eq(oauth1RequestTokens.id, id), isNull(oauth1RequestTokens.usedAt), gt(oauth1RequestTokens.expiresAt, now)))
-      .returning()
-      .get() ?? null
-  );
+  const [row] = db
+    .update(oauth1RequestTokens)
+    .set({ usedAt: now })
+    .where(and(eq(oauth1RequestTokens.id, id), isNull(oauth1RequestTokens.usedAt), gt(oauth1RequestTokens.expiresAt, now)))
+    .returning()
+    .all();
+  return row ?? null;
 }

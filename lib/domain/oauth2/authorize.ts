@@ -91,10 +91,10 @@ export function approveAuthorization(db: DbOrTx, userId: string, raw: RawParams,
   const scope = formatScope(scopes);
   db.transaction((tx) => {
     tx.delete(oauth2Grants).where(and(eq(oauth2Grants.appId, app.id), eq(oauth2Grants.userId, userId))).run();
-    const grant = tx.insert(oauth2Grants).values({ appId: app.id, userId, scope, createdAt: now }).returning({ id: oauth2Grants.id }).get();
+    const [grant] = tx.insert(oauth2Grants).values({ appId: app.id, userId, scope, createdAt: now }).returning({ id: oauth2Grants.id }).all();
     tx.insert(oauth2Codes)
       .values({
-        grantId: grant.id,
+        grantId: grant!.id,
         codeHash: keyedHash(code),
         redirectUri: request.redirect_uri,
         codeChallenge: request.code_challenge,

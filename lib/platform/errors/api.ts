@@ -1,8 +1,7 @@
 import { ApiError, apiErrors, v1Errors } from "@/lib/api/problems";
 import type { EdgeRequest, ErrorFamily } from "../endpoint";
-import { problems, v1Error } from "../problems";
 import { jsonResponse } from "../responses";
-import { logFault } from "./fault";
+import { faultAnswer } from "./shapes";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
@@ -17,10 +16,7 @@ export const apiV2Family: ErrorFamily = {
   badRequest: (_read, req) => apiError(req, apiErrors.invalidRequest([{ message: "Request body is too large." }])),
   rateLimited: (_s, req) => apiError(req, apiErrors.tooManyRequests()),
   invalidParams: (_issues, req) => apiError(req, apiErrors.invalidRequest([{ message: "One or more parameters to your request was invalid." }])),
-  fault: (err, req) => {
-    logFault("api endpoint", req, err);
-    return apiJson(req, 500, problems.internal());
-  },
+  fault: (err, req) => faultAnswer("v2", err, req, "api endpoint"),
 };
 
 /** The sandbox API's v1.1 endpoints: `{"errors":[{"code","message"}]}`. */
@@ -29,8 +25,5 @@ export const apiV1Family: ErrorFamily = {
   badRequest: (_read, req) => apiError(req, v1Errors.badAuthentication()),
   rateLimited: (_s, req) => apiError(req, v1Errors.rateLimited()),
   invalidParams: (_issues, req) => apiError(req, v1Errors.badAuthentication()),
-  fault: (err, req) => {
-    logFault("api endpoint", req, err);
-    return apiJson(req, 500, v1Error(131, "Internal error"));
-  },
+  fault: (err, req) => faultAnswer("v1", err, req, "api endpoint"),
 };

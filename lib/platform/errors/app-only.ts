@@ -1,7 +1,7 @@
 import type { ErrorFamily } from "../endpoint";
-import { authenticityTokenError, v1Error } from "../problems";
+import { authenticityTokenError } from "../problems";
 import { noStoreJson } from "../responses";
-import { logFault } from "./fault";
+import { faultAnswer } from "./shapes";
 import { tooManyRequests } from "./oauth2";
 
 /** Thrown by an app-only handler for anything unusable; answered with X's one refusal. */
@@ -20,8 +20,5 @@ export const appOnlyFamily: ErrorFamily = {
   badRequest: refuse,
   rateLimited: tooManyRequests,
   invalidParams: refuse,
-  fault: (err, req) => {
-    logFault("app-only endpoint", req, err);
-    return noStoreJson(v1Error(131, "Internal error"), 500);
-  },
+  fault: (err, req) => faultAnswer("v1", err, req, "app-only endpoint"),
 };

@@ -2,7 +2,7 @@ import { OAuth1Error, oauth1ErrorResponse, type OAuth1Failure } from "@/lib/oaut
 import type { EdgeRequest, ErrorFamily } from "../endpoint";
 import { v1Error } from "../problems";
 import { jsonResponse } from "../responses";
-import { logFault } from "./fault";
+import { faultAnswer } from "./shapes";
 
 /** X's shape for an OAuth 1.0a failure, with the client's Accept taken into account (415 XML vs JSON). */
 export function oauth1Failure(req: EdgeRequest, failure: OAuth1Failure): Response {
@@ -18,8 +18,5 @@ export const oauth1Family: ErrorFamily = {
   badRequest: (_read, req) => badAuthentication(req),
   rateLimited: (retryAfterS) => jsonResponse(v1Error(88, "Rate limit exceeded"), { status: 429, headers: { "retry-after": String(retryAfterS) } }),
   invalidParams: (_issues, req) => badAuthentication(req),
-  fault: (err, req) => {
-    logFault("oauth1 endpoint", req, err);
-    return jsonResponse(v1Error(131, "Internal error"), { status: 500 });
-  },
+  fault: (err, req) => faultAnswer("v1", err, req, "oauth1 endpoint"),
 };

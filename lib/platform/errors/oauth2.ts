@@ -3,7 +3,7 @@ import type { ErrorFamily } from "../endpoint";
 import type { ParamsRead } from "../params";
 import { TOO_MANY_REQUESTS } from "../problems";
 import { noStoreJson } from "../responses";
-import { logFault } from "./fault";
+import { faultAnswer } from "./shapes";
 
 /** An OAuth2Error as RFC 6749's `{"error","error_description"}`, no-store; 401s carry a Basic challenge. */
 export function oauth2ErrorResponse(err: OAuth2Error): Response {
@@ -33,8 +33,5 @@ export const oauth2Family: ErrorFamily = {
   badRequest: (read) => oauth2ErrorResponse(paramsError(read)),
   rateLimited: tooManyRequests,
   invalidParams: (issues, req) => oauth2ErrorResponse(fromParamIssues(issues, req.params)),
-  fault: (err, req) => {
-    logFault("oauth2 endpoint", req, err);
-    return noStoreJson({ error: "server_error", error_description: "Something went wrong." }, 500);
-  },
+  fault: (err, req) => faultAnswer("oauth2", err, req, "oauth2 endpoint"),
 };

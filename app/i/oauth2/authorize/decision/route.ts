@@ -1,10 +1,12 @@
 import { getDb } from "@/db/client";
 import { approveAuthorization, denyAuthorization, readConsentForm } from "@/lib/domain/oauth2/authorize";
+import { storageFailure } from "@/lib/domain/storage-health";
 import { verifyConsentTicket } from "@/lib/oauth2/consent-ticket";
 import { readCapped } from "@/lib/http/read-capped";
 import { isSameOriginPost } from "@/lib/oauth2/same-origin";
 import { getCurrentUser } from "@/lib/server/session";
 import { consentDecisionSchema } from "@/lib/validation/oauth2";
+import { storageUnavailablePage } from "@/lib/server/unavailable";
 
 const HEADERS = { "Content-Security-Policy": "frame-ancestors 'none'", "Cache-Control": "no-store" };
 const MAX_BODY = 16 * 1024;
@@ -26,6 +28,12 @@ export async function POST(request: Request) {
   if (!decision.success || !verifyConsentTicket(decision.data.ticket, current.sessionId, fields)) return seeOther(authorizeUrl);
 
   const db = getDb();
-  const outcome = decision.data.decision === "approve" ? approveAuthorization(db, current.user.id, raw) : denyAuthorization(db, raw);
-  return seeOther(outcome.kind === "redirect" ? outcome.url : authorizeUrl);
+  try {
+    const outcome = decision.data.decision === "approve" ? approveAuthorization(db, current.user.id, raw) : denyAuthorization(db, raw);
+    return seeOther(outcome.kind === "redirect" ? outcome.url : authorizeUrl);
+  } catch (err) {
+    const failure = storageFailure(err);
+    if (failure) return storageUnavailablePage(failure, authorizeUrl, HEADERS);
+    throw err;
+  }
 }

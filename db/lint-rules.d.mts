@@ -1,0 +1,1 @@
+export declare const writeOutcomeRules: Array<{ selector: string; message: string }>;
