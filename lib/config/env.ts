@@ -17,7 +17,17 @@ export const env = {
   get platformName(): string {
     return process.env.PLATFORM_NAME ?? "Devportal";
   },
+  /** Whether a proxy in front sets X-Forwarded-* (TRUST_PROXY unset, "0" or "false": no). */
   get trustProxy(): boolean {
-    return process.env.TRUST_PROXY === "1" || process.env.TRUST_PROXY === "true";
+    return this.trustProxyHops > 0;
+  },
+  /**
+   * How many proxies in front append to X-Forwarded-For, as Express's `trust proxy` counts them:
+   * TRUST_PROXY=N (a whole number) → N, "true" → 1, anything else → 0.
+   */
+  get trustProxyHops(): number {
+    const v = (process.env.TRUST_PROXY ?? "").trim().toLowerCase();
+    if (v === "true") return 1;
+    return /^\d{1,2}$/.test(v) ? Number(v) : 0;
   },
 };
