@@ -1,12 +1,12 @@
-import fs from "node:fs";
 import { env } from "@/lib/config/env";
 import { keyMaterial } from "@/lib/credentials/keys";
 import { getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { secureDataFiles } from "./file-modes";
 
-/** Zero-config start: data folder, generated secrets (mode 0600) and migrations. */
+/** Zero-config start: data folder (0700), database files and generated secrets (0600), migrations. */
 export function prepareRuntime(): void {
-  fs.mkdirSync(env.dataDir, { recursive: true });
+  for (const change of secureDataFiles(env.dataDir, env.databaseFile)) console.log(`devportal: data file tightened, ${change}`);
   const keys = keyMaterial();
   process.env.NEXTAUTH_SECRET ??= keys.authSecret;
   migrateDatabase(getDb());
