@@ -5,6 +5,7 @@ import { platformListener } from "@/lib/platform/listener";
 import { isPlatformPath } from "@/lib/platform/paths";
 import { ensureBuild } from "@/lib/runtime/build";
 import { prepareRuntime } from "@/lib/runtime/prepare";
+import { guardEdge } from "@/lib/security/edge";
 
 const dev = process.argv.includes("--dev");
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
 
   const server = createServer((req, res) => {
     normalizeHeaders(req);
+    if (guardEdge(req, res)) return;
     if (isPlatformPath(req.url ?? "/")) handlePlatform(req, res);
     else void handleNext(req, res);
   });
