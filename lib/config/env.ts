@@ -1,5 +1,7 @@
 import path from "node:path";
 
+const positive = (value: string | undefined, fallback: number) => (value && /^\d+$/.test(value.trim()) && Number(value) > 0 ? Number(value) : fallback);
+
 /** Every setting Devportal reads from the environment, with its default. Documented in README. */
 export const env = {
   get port(): number {
@@ -16,6 +18,14 @@ export const env = {
   },
   get platformName(): string {
     return process.env.PLATFORM_NAME ?? "Devportal";
+  },
+  /** New accounts one client address may create per hour (SIGNUPS_PER_ADDRESS_PER_HOUR). */
+  get signUpsPerAddressPerHour(): number {
+    return positive(process.env.SIGNUPS_PER_ADDRESS_PER_HOUR, 10);
+  },
+  /** New accounts the whole portal accepts per hour (SIGNUPS_PER_HOUR): each costs a password hash. */
+  get signUpsPerHour(): number {
+    return positive(process.env.SIGNUPS_PER_HOUR, 100);
   },
   /** Whether a proxy in front sets X-Forwarded-* (TRUST_PROXY unset, "0" or "false": no). */
   get trustProxy(): boolean {

@@ -89,14 +89,14 @@ describe("sessions", () => {
     const actor = resolveSession(db, here)!;
     const res = await changePassword(db, actor, here, {
       currentPassword: "old password",
-      newPassword: "new password",
-      confirmPassword: "new password",
+      newPassword: "a brand new password",
+      confirmPassword: "a brand new password",
     });
     expect(res.endedSessions).toBe(2);
     expect(resolveSession(db, here)).not.toBeNull();
     expect(resolveSession(db, other1)).toBeNull();
     expect(resolveSession(db, other2)).toBeNull();
-    expect(await signIn(db, "alice", "new password", ADDRESS)).not.toBeNull();
+    expect(await signIn(db, "alice", "a brand new password", ADDRESS)).not.toBeNull();
     expect(await signIn(db, "alice", "old password", ADDRESS)).toBeNull();
   });
 
@@ -106,8 +106,8 @@ describe("sessions", () => {
     createSession(db, user.id);
     const err = (await changePassword(db, resolveSession(db, here)!, here, {
       currentPassword: "nope nope",
-      newPassword: "new password",
-      confirmPassword: "new password",
+      newPassword: "a brand new password",
+      confirmPassword: "a brand new password",
     }).catch((e: unknown) => e)) as DomainError;
     expect(err.fieldErrors?.currentPassword).toBeDefined();
     expect(db.select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(2);

@@ -1,3 +1,4 @@
+import { env } from "@/lib/config/env";
 import { WindowCounter, type WindowState } from "@/lib/security/window-counter";
 import { DomainError } from "./errors";
 
@@ -52,4 +53,40 @@ export async function recordFailedSignIn(accountKey: string, address: string): P
 /** The right password: the account's failures are forgotten (the address's are not). */
 export async function clearSignInFailures(accountKey: string): Promise<void> {
   limiters().account.delete(accountKey);
+}
+
+interface SignUpLimiters {
+  address: WindowCounter;
+  all: WindowCounter;
+}
+
+const signUps = globalThis as unknown as { devportalSignUpLimiters?: SignUpLimiters };
+
+function signUpLimiters(): SignUpLimiters {
+  const current = signUps.devportalSignUpLimiters;
+  if (current && current.address.points === env.signUpsPerAddressPerHour && current.all.points === env.signUpsPerHour) return current;
+  signUps.devportalSignUpLimiters = {
+    address: new WindowCounter(env.signUpsPerAddressPerHour, 60 * 60 * 1000),
+    all: new WindowCounter(env.signUpsPerHour, 60 * 60 * 1000),
+  };
+  return signUps.devportalSignUpLimiters;
+}
+
+const inMinutes = (ms: number) => {
+  const minutes = Math.max(1, Math.ceil(ms / 60000));
+  return `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+};
+
+/**
+ * Counts one sign-up (each costs a password hash) against the address and the whole portal, per
+ * hour; throws rate_limited past either (SIGNUPS_PER_ADDRESS_PER_HOUR, SIGNUPS_PER_HOUR).
+ */
+export function consumeSignUp(address: string): void {
+  const { address: byAddress, all } = signUpLimiters();
+  const a = byAddress.get(address);
+  if (a && a.remaining <= 0) throw new DomainError("rate_limited", `Too many new accounts from your network. ${inMinutes(a.msBeforeNext)}`);
+  const t = all.get("all");
+  if (t && t.remaining <= 0) throw new DomainError("rate_limited", `Too many new accounts are being created right now. ${inMinutes(t.msBeforeNext)}`);
+  byAddress.consume(address);
+  all.consume("all");
 }
