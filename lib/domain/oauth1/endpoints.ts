@@ -7,7 +7,7 @@ import { accessLevelFor, extraParam, formEncode, lowerLevel, oauth1Error, oauth1
 import type { Permission } from "@/lib/validation/enums";
 import { matchesOAuth1Callback } from "@/lib/validation/callback-urls";
 import { MAX_OAUTH_CALLBACK_LENGTH, xAuthAccessTypeSchema } from "@/lib/validation/oauth1";
-import { clearOAuth1Authorization, recordOAuth1Authorization, reuseOrIssueAccessToken } from "./authorizations";
+import { forgetOAuth1IfTokenless, recordOAuth1Authorization, reuseOrIssueAccessToken } from "./authorizations";
 import { burnRequestToken, createRequestToken } from "./request-tokens";
 import { verifySignedRequest } from "./verify";
 
@@ -62,7 +62,7 @@ export function invalidateAccessToken(db: Db, facts: OAuth1RequestFacts, now = D
   const token = req.token!;
   db.transaction((tx) => {
     deleteOAuth1AccessToken(tx, token);
-    if (accessToken.source === "oauth") clearOAuth1Authorization(tx, accessToken.appId, accessToken.userId, now);
+    forgetOAuth1IfTokenless(tx, accessToken.appId, accessToken.userId, now);
   });
   return { access_token: token };
 }
