@@ -149,6 +149,8 @@ export const ACTIONS: Record<string, MatrixRow> = {
   declineInvitationAction: { expect: row("signin", "not_found", "not_found", "not_found", "ok", "not_found"), input: (f) => ({ invitationId: String(f.invitationId) }) },
   changeRoleAction: { expect: TEAM_ADMIN, input: (f) => ({ accountId: f.teamId, userId: f.people.developer.user.id, role: "admin" }) },
   // Removing the developer member: admins may, and the developer may leave on their own.
+  // The team's own account's Connected apps (the owner token of the team App): its admins only.
+  revokeTeamConnectedAppAction: { expect: TEAM_ADMIN, input: (f) => ({ accountId: f.teamId, appId: f.appId }) },
   removeMemberAction: { expect: row("signin", "not_found", "ok", "ok", "forbidden", "not_found"), input: (f) => ({ accountId: f.teamId, userId: f.people.developer.user.id }) },
   // app/actions/account.ts: the header switcher, members of the account only.
   switchAccountAction: { expect: MEMBER, input: (f) => ({ accountId: f.teamId }) },
