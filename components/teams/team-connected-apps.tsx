@@ -6,11 +6,11 @@ import type { ConnectedApp } from "@/lib/domain/connected-apps";
 
 /** The Apps holding tokens for the team's own account, with Revoke access (admins). */
 export function TeamConnectedApps({ apps, accountId, action }: { apps: ConnectedApp[]; accountId: string; action: ClientAction<{ accountId: string; appId: string }> }) {
-  if (apps.length === 0) return <p className="mt-2 text-sm text-muted">No App holds a token for the team&apos;s account.</p>;
   const revoke: ClientAction<{ appId: string }> = (prev, input) => action(prev, { ...input, accountId });
+  // The feedback wraps the empty state too: "Access revoked" outlives the last row it came from.
   return (
     <RevokeFeedback>
-      <ConnectedAppList apps={apps} action={revoke} />
+      {apps.length === 0 ? <p className="mt-2 text-sm text-muted">No App holds a token for the team&apos;s account.</p> : <ConnectedAppList apps={apps} action={revoke} />}
     </RevokeFeedback>
   );
 }
