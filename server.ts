@@ -7,6 +7,7 @@ import { ensureBuild } from "@/lib/runtime/build";
 import { createHttpServer, serverLimits } from "@/lib/runtime/http-server";
 import { prepareRuntime } from "@/lib/runtime/prepare";
 import { stopOnSignals } from "@/lib/runtime/shutdown";
+import { guardEdge } from "@/lib/security/edge";
 
 const dev = process.argv.includes("--dev");
 
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
 
   const http = createHttpServer((req, res) => {
     normalizeHeaders(req);
+    if (guardEdge(req, res)) return;
     if (isPlatformPath(req.url ?? "/")) handlePlatform(req, res);
     else void handleNext(req, res);
   }, limits);

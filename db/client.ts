@@ -1,8 +1,7 @@
-import fs from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { env } from "@/lib/config/env";
+import { createDatabaseFilePrivately } from "@/lib/runtime/file-modes";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -16,7 +15,7 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
  * SQLITE_BUSY_SNAPSHOT) at once when another connection holds or has just used the write lock.
  */
 export function openDatabase(file: string): Db {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  createDatabaseFilePrivately(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");

@@ -78,10 +78,15 @@ export const developerAccounts = sqliteTable(
     tier: text("tier", { enum: TIERS }).notNull().default("essential"),
     useCase: text("use_case").notNull(),
     personalUserId: text("personal_user_id").references(() => users.id, { onDelete: "cascade" }),
+    /**
+     * A team's own platform account (its @handle, its Tweets and DMs): what the owner Access Token
+     * of a team App acts for. Nobody signs in to it; its admins manage it. Null for personal accounts.
+     */
+    identityUserId: text("identity_user_id").references(() => users.id),
     agreedAt: ms("agreed_at").notNull(),
     createdAt: ms("created_at").notNull().default(now),
   },
-  (t) => [uniqueIndex("developer_accounts_personal_uq").on(t.personalUserId)],
+  (t) => [uniqueIndex("developer_accounts_personal_uq").on(t.personalUserId), uniqueIndex("developer_accounts_identity_uq").on(t.identityUserId)],
 );
 
 export const memberships = sqliteTable(

@@ -26,6 +26,7 @@ const LABELS: Record<string, string> = {
   "app.client_secret.regenerate": "Regenerated the Client Secret",
   "app.client_secret.end_grace": "Ended the Client Secret grace period",
   "app.auth_settings.update": "Updated user authentication settings",
+  "team.connected_app.revoke": "Revoked the App's access to the team's account",
   "project.create": "Created the Project",
   "project.update": "Edited the Project",
   "project.delete": "Deleted the Project",

@@ -49,7 +49,7 @@ export function SignUpForm({ action, callbackUrl }: { action: Action; callbackUr
         label="Password"
         type="password"
         autoComplete="new-password"
-        hint="At least 8 characters."
+        hint="At least 8 characters, and not a common or easily guessed password."
         error={errors.password?.message}
         {...form.register("password")}
       />

@@ -8,6 +8,7 @@ function number(name: string, fallback: number): number {
   if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got ${JSON.stringify(raw)}`);
   return value;
 }
+const positive = (value: string | undefined, fallback: number) => (value && /^\d+$/.test(value.trim()) && Number(value) > 0 ? Number(value) : fallback);
 
 /** Every setting Devportal reads from the environment, with its default. Documented in README. */
 export const env = {
@@ -26,8 +27,26 @@ export const env = {
   get platformName(): string {
     return process.env.PLATFORM_NAME ?? "Devportal";
   },
+  /** New accounts one client address may create per hour (SIGNUPS_PER_ADDRESS_PER_HOUR). */
+  get signUpsPerAddressPerHour(): number {
+    return positive(process.env.SIGNUPS_PER_ADDRESS_PER_HOUR, 10);
+  },
+  /** New accounts the whole portal accepts per hour (SIGNUPS_PER_HOUR): each costs a password hash. */
+  get signUpsPerHour(): number {
+    return positive(process.env.SIGNUPS_PER_HOUR, 100);
+  },
+  /** Whether a proxy in front sets X-Forwarded-* (TRUST_PROXY unset, "0" or "false": no). */
   get trustProxy(): boolean {
-    return process.env.TRUST_PROXY === "1" || process.env.TRUST_PROXY === "true";
+    return this.trustProxyHops > 0;
+  },
+  /**
+   * How many proxies in front append to X-Forwarded-For, as Express's `trust proxy` counts them:
+   * TRUST_PROXY=N (a whole number) → N, "true" → 1, anything else → 0.
+   */
+  get trustProxyHops(): number {
+    const v = (process.env.TRUST_PROXY ?? "").trim().toLowerCase();
+    if (v === "true") return 1;
+    return /^\d{1,2}$/.test(v) ? Number(v) : 0;
   },
   /** Seconds a client has to send a whole request (headers and body). */
   get requestTimeoutS(): number {

@@ -31,7 +31,7 @@ function loadOrCreateSecretsFile(): StoredSecrets {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const fresh: StoredSecrets = {
     authSecret: randomBytes(32).toString("base64"),
     encryptionKey: randomBytes(32).toString("base64"),

@@ -6,12 +6,14 @@ import { sessions, users } from "@/db/schema";
 import { DomainError } from "./errors";
 import { getDeveloperAccount, listDeveloperAccounts, signUpForDeveloperAccess } from "./developer-accounts";
 import { changePassword, createSession, endSession, resolveSession } from "./sessions";
-import { authenticate, createUser } from "./users";
+import { createUser } from "./users";
+import { signIn } from "./password-checks";
 import { assertSignInAllowed, recordFailedSignIn } from "./rate-limits";
 
 const USE_CASE = "I am building a bot that posts the daily weather for my town and answers questions about it. ".repeat(2);
 
 let db: Db;
+const ADDRESS = "192.0.2.10";
 beforeEach(() => {
   db = createTestDb();
 });
@@ -49,18 +51,18 @@ describe("sign-up", () => {
   });
 });
 
-describe("authenticate", () => {
+describe("signIn", () => {
   it("accepts the username (any case, with or without @) or the e-mail", async () => {
     await signUp("alice", "alice@example.com", "pass word 1");
-    expect((await authenticate(db, "ALICE", "pass word 1"))?.username).toBe("alice");
-    expect((await authenticate(db, "@alice", "pass word 1"))?.username).toBe("alice");
-    expect((await authenticate(db, "Alice@Example.com", "pass word 1"))?.username).toBe("alice");
+    expect((await signIn(db, "ALICE", "pass word 1", ADDRESS))?.username).toBe("alice");
+    expect((await signIn(db, "@alice", "pass word 1", ADDRESS))?.username).toBe("alice");
+    expect((await signIn(db, "Alice@Example.com", "pass word 1", ADDRESS))?.username).toBe("alice");
   });
 
   it("answers null for a wrong password and for an unknown account alike", async () => {
     await signUp("alice", undefined, "pass word 1");
-    expect(await authenticate(db, "alice", "wrong password")).toBeNull();
-    expect(await authenticate(db, "nobody", "pass word 1")).toBeNull();
+    expect(await signIn(db, "alice", "wrong password", ADDRESS)).toBeNull();
+    expect(await signIn(db, "nobody", "pass word 1", ADDRESS)).toBeNull();
   });
 });
 
@@ -87,15 +89,15 @@ describe("sessions", () => {
     const actor = resolveSession(db, here)!;
     const res = await changePassword(db, actor, here, {
       currentPassword: "old password",
-      newPassword: "new password",
-      confirmPassword: "new password",
+      newPassword: "a brand new password",
+      confirmPassword: "a brand new password",
     });
     expect(res.endedSessions).toBe(2);
     expect(resolveSession(db, here)).not.toBeNull();
     expect(resolveSession(db, other1)).toBeNull();
     expect(resolveSession(db, other2)).toBeNull();
-    expect(await authenticate(db, "alice", "new password")).not.toBeNull();
-    expect(await authenticate(db, "alice", "old password")).toBeNull();
+    expect(await signIn(db, "alice", "a brand new password", ADDRESS)).not.toBeNull();
+    expect(await signIn(db, "alice", "old password", ADDRESS)).toBeNull();
   });
 
   it("a wrong current password is a field error and changes nothing", async () => {
@@ -104,8 +106,8 @@ describe("sessions", () => {
     createSession(db, user.id);
     const err = (await changePassword(db, resolveSession(db, here)!, here, {
       currentPassword: "nope nope",
-      newPassword: "new password",
-      confirmPassword: "new password",
+      newPassword: "a brand new password",
+      confirmPassword: "a brand new password",
     }).catch((e: unknown) => e)) as DomainError;
     expect(err.fieldErrors?.currentPassword).toBeDefined();
     expect(db.select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(2);

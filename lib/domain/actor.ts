@@ -2,4 +2,6 @@
 export interface Actor {
   userId: string;
   isOperator: boolean;
+  /** The client address the request came from (lib/platform/http.ts), for per-address limits. */
+  address?: string;
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { apps, auditLog, developerAccounts, memberships } from "@/db/schema";
+import { apps, auditLog, memberships } from "@/db/schema";
 import { createTestDb } from "@/db/test-db";
 import { seedApp, seedDeveloper, type SeededApp } from "@/db/test-seed";
 import { createApp } from "./apps";
@@ -19,6 +19,10 @@ import {
   revokeOwnerAccessToken,
 } from "./keys";
 import { findOAuth1AccessToken, issueOAuth1AccessToken } from "./user-tokens";
+import { listConnectedApps, revokeConnectedApp } from "./connected-apps";
+import { listTeamConnectedApps } from "./team-connected-apps";
+import { teamIdentity } from "./team-identity";
+import { createTeam } from "./teams";
 
 const HOUR = 60 * 60 * 1000;
 let db: Db;
@@ -132,30 +136,49 @@ describe("owner Access Token and Secret", () => {
     expect(getKeysOverview(db, s.actor, { appId: s.app.id }).accessToken).toBeNull();
   });
 
+  it("is listed in the owner's Connected apps; Revoke access there ends it, and revoking it on the Keys page unlists it", () => {
+    const first = generateOwnerAccessToken(db, s.actor, { appId: s.app.id });
+    expect(listConnectedApps(db, s.actor).map((c) => [c.app.id, c.oauth1AccessLevel])).toEqual([[s.app.id, "read-write"]]);
+    revokeConnectedApp(db, s.actor, { appId: s.app.id });
+    expect(findOAuth1AccessToken(db, first.accessToken)).toBeNull();
+    generateOwnerAccessToken(db, s.actor, { appId: s.app.id });
+    revokeOwnerAccessToken(db, s.actor, { appId: s.app.id });
+    expect(listConnectedApps(db, s.actor)).toEqual([]);
+  });
+
   it("says the token is outdated when the App's permission no longer matches it", () => {
     generateOwnerAccessToken(db, s.actor, { appId: s.app.id });
     db.update(apps).set({ permission: "read-write-directmessages" }).where(eq(apps.id, s.app.id)).run();
     expect(getKeysOverview(db, s.actor, { appId: s.app.id }).accessToken).toMatchObject({ accessLevel: "read-write", outdated: true });
   });
 
-  it("belongs to the App's owner even when a team admin generates it; other members cannot manage keys", async () => {
+  it("on a team App acts for the team's own account — never the App's creator nor the admin who pressed Generate; other members cannot manage keys", async () => {
     const admin = await seedDeveloper(db, "admin_t");
     const owner = await seedDeveloper(db, "owner_t");
     const member = await seedDeveloper(db, "member_t");
-    db.insert(developerAccounts).values({ id: "900000001", kind: "team", name: "Team", useCase: "team", agreedAt: Date.now() }).run();
+    const team = createTeam(db, admin.actor, { name: "Acme Team" });
     db.insert(memberships)
       .values([
-        { accountId: "900000001", userId: admin.user.id, role: "admin" },
-        { accountId: "900000001", userId: owner.user.id, role: "developer" },
-        { accountId: "900000001", userId: member.user.id, role: "developer" },
+        { accountId: team.id, userId: owner.user.id, role: "developer" },
+        { accountId: team.id, userId: member.user.id, role: "developer" },
       ])
       .run();
-    const { app } = createApp(db, admin.actor, "900000001", { name: "Team App", environment: "development" });
+    const { app } = createApp(db, admin.actor, team.id, { name: "Team App", environment: "development" });
     db.update(apps).set({ ownerUserId: owner.user.id }).where(eq(apps.id, app.id)).run();
+    const identity = teamIdentity(db, team.id)!;
+    expect(identity.username).toBe("acme_team");
 
-    const token = generateOwnerAccessToken(db, admin.actor, { appId: app.id });
-    expect(findOAuth1AccessToken(db, token.accessToken)?.userId).toBe(owner.user.id);
-    expect(getKeysOverview(db, owner.actor, { appId: app.id }).ownerUsername).toBe("owner_t");
+    for (const who of [admin, owner]) {
+      const token = generateOwnerAccessToken(db, who.actor, { appId: app.id });
+      const found = findOAuth1AccessToken(db, token.accessToken)!;
+      expect(found.userId).toBe(identity.userId);
+      expect([admin.user.id, owner.user.id, member.user.id]).not.toContain(found.userId);
+      expect(token.accessToken.startsWith(`${identity.userId}-`)).toBe(true);
+    }
+    expect(getKeysOverview(db, owner.actor, { appId: app.id }).ownerUsername).toBe("acme_team");
+    // Listed in the Connected apps of the account it acts for, and in nobody else's.
+    expect(listTeamConnectedApps(db, admin.actor, team.id).apps.map((c) => c.app.id)).toEqual([app.id]);
+    for (const person of [admin, owner, member]) expect(listConnectedApps(db, person.actor)).toEqual([]);
     expect(caught(() => regenerateApiKey(db, member.actor, { appId: app.id })).code).toBe("forbidden");
   });
 });

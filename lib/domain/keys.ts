@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { DbOrTx } from "@/db/types";
-import { users, type Permission } from "@/db/schema";
+import type { Permission } from "@/db/schema";
 import { isConfidential } from "@/lib/validation/auth-settings";
 import type { AppType } from "@/lib/validation/enums";
 import {
@@ -16,6 +15,8 @@ import { loadAppFor } from "./access";
 import * as creds from "./app-credentials";
 import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
+import { forgetOAuth1IfTokenless, recordOAuth1Authorization } from "./oauth1/authorizations";
+import { appIdentity, ownerIdentity } from "./team-identity";
 import { deleteOAuth1AccessToken, issueOAuth1AccessToken, ownerAccessTokenInfo } from "./user-tokens";
 
 interface Hinted {
@@ -58,11 +59,11 @@ export function getKeysOverview(db: Db, actor: Actor, input: KeyActionInput, now
   const consumer = current("consumer");
   const bearer = current("bearer");
   const secret = current("client_secret");
-  const token = ownerAccessTokenInfo(db, app.id, app.ownerUserId);
-  const owner = db.select({ username: users.username }).from(users).where(eq(users.id, app.ownerUserId)).get();
+  const identity = ownerIdentity(db, app);
+  const token = identity && ownerAccessTokenInfo(db, app.id, identity.userId);
   return {
     appId: app.id,
-    ownerUsername: owner?.username ?? "",
+    ownerUsername: identity?.username ?? "",
     permission: app.permission,
     oauth2Enabled: app.oauth2Enabled,
     appType: app.appType,
@@ -152,25 +153,30 @@ export function revokeBearer(db: Db, actor: Actor, input: KeyActionInput): { rev
 
 /**
  * Generates (or regenerates) the App owner's Access Token and Secret at the App's current
- * permission. The token always belongs to the owner (apps.owner_user_id), even when a team
- * admin clicks Generate; the owner's previous portal token stops at once.
+ * permission. It acts for the App's developer account: the personal account's user, or a team's
+ * own account (lib/domain/team-identity.ts) — never the member who created the App or who pressed
+ * Generate. The token is listed in that account's Connected apps; the previous one stops at once.
  */
 export function generateOwnerAccessToken(db: Db, actor: Actor, input: KeyActionInput) {
   return managed(db, actor, input.appId, "app.access_token.generate", (tx, app) => {
-    const previous = ownerAccessTokenInfo(tx, app.id, app.ownerUserId);
+    const identity = appIdentity(tx, app);
+    const previous = ownerAccessTokenInfo(tx, app.id, identity);
     if (previous) deleteOAuth1AccessToken(tx, previous.token);
-    const { token, secret } = issueOAuth1AccessToken(tx, { appId: app.id, userId: app.ownerUserId, accessLevel: app.permission, source: "portal" });
+    const { token, secret } = issueOAuth1AccessToken(tx, { appId: app.id, userId: identity, accessLevel: app.permission, source: "portal" });
+    recordOAuth1Authorization(tx, app.id, identity, app.permission);
     return {
       result: { accessToken: token, accessTokenSecret: secret, accessLevel: app.permission },
-      details: { accessLevel: app.permission, replaced: Boolean(previous) },
+      details: { accessLevel: app.permission, replaced: Boolean(previous), actsFor: identity },
     };
   });
 }
 
 export function revokeOwnerAccessToken(db: Db, actor: Actor, input: KeyActionInput): { revoked: boolean } {
   return managed(db, actor, input.appId, "app.access_token.revoke", (tx, app) => {
-    const previous = ownerAccessTokenInfo(tx, app.id, app.ownerUserId);
+    const identity = appIdentity(tx, app);
+    const previous = ownerAccessTokenInfo(tx, app.id, identity);
     const revoked = previous ? deleteOAuth1AccessToken(tx, previous.token) : false;
+    if (revoked) forgetOAuth1IfTokenless(tx, app.id, identity);
     return { result: { revoked }, changed: revoked };
   });
 }

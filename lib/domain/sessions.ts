@@ -4,9 +4,11 @@ import type { Db } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { DomainError } from "./errors";
 import type { Actor } from "./actor";
-import { hashPassword, verifyPassword } from "@/lib/credentials/password";
+import { hashPassword } from "@/lib/credentials/password";
 import type { ChangePasswordInput } from "@/lib/validation/account";
 import { fieldError } from "./errors";
+import { checkAccountPassword } from "./password-checks";
+import { assertStrongPassword } from "./registration";
 
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
@@ -32,7 +34,7 @@ export function endSession(db: Db, sessionId: string): void {
   db.delete(sessions).where(eq(sessions.id, sessionId)).run();
 }
 
-/** Changes the password and ends every other session of the user. */
+/** Changes the password (to one not too easy to guess) and ends every other session; wrong current passwords count against the account. */
 export async function changePassword(
   db: Db,
   actor: Actor,
@@ -41,7 +43,8 @@ export async function changePassword(
 ): Promise<{ endedSessions: number }> {
   const user = db.select().from(users).where(eq(users.id, actor.userId)).get();
   if (!user) throw new DomainError("unauthorized", "Sign in again");
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+  assertStrongPassword("newPassword", input.newPassword, [user.username, user.name, user.email]);
+  if (!(await checkAccountPassword(actor, user, input.currentPassword))) {
     throw fieldError("invalid", "currentPassword", "That is not your current password");
   }
   const passwordHash = await hashPassword(input.newPassword);

@@ -9,6 +9,7 @@ import { loadAppFor } from "./access";
 import { answerInvitation, changeRole, createTeam, inviteMember, listInvitations, listMembers, removeMember } from "./teams";
 import { getAutomation, removeManagingAccount, setManagingAccount } from "./automation";
 import { accountOverview } from "./overview";
+import { PASSWORD_FAILURES_PER_ACCOUNT } from "./rate-limits";
 
 let db: Db;
 let admin: SeededDeveloper;
@@ -100,7 +101,7 @@ describe("automated-account label", () => {
   it("refuses itself and unknown accounts, and rate limits wrong passwords", async () => {
     await expect(setManagingAccount(db, dev.actor, { managerUsername: "coder", managerPassword: SEED_PASSWORD })).rejects.toThrow("cannot manage itself");
     await expect(setManagingAccount(db, dev.actor, { managerUsername: "ghost", managerPassword: SEED_PASSWORD })).rejects.toThrow("No account is called @ghost");
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < PASSWORD_FAILURES_PER_ACCOUNT; i++) {
       await expect(setManagingAccount(db, dev.actor, { managerUsername: "boss", managerPassword: `wrong ${i}` })).rejects.toThrow("not the managing");
     }
     await expect(setManagingAccount(db, dev.actor, { managerUsername: "boss", managerPassword: SEED_PASSWORD })).rejects.toThrow(/Too many wrong passwords. Try again in \d+ minutes?/);

@@ -8,6 +8,7 @@ import type { Actor } from "./actor";
 import { DomainError, fieldError } from "./errors";
 import { snowflake } from "./ids";
 import { queueEmail } from "./outbox";
+import { ensureTeamIdentity, isTeamIdentity } from "./team-identity";
 
 function requireTeam(db: DbOrTx, accountId: string) {
   const account = db.select().from(developerAccounts).where(eq(developerAccounts.id, accountId)).get();
@@ -18,7 +19,7 @@ function requireTeam(db: DbOrTx, accountId: string) {
 const adminCount = (db: DbOrTx, accountId: string) =>
   db.select({ n: sql<number>`count(*)` }).from(memberships).where(and(eq(memberships.accountId, accountId), eq(memberships.role, "admin"))).get()!.n;
 
-/** Creates a team developer account with the actor as its first admin (needs developer access). */
+/** Creates a team developer account with the actor as its first admin and its own platform account (needs developer access). */
 export function createTeam(db: Db, actor: Actor, input: CreateTeamInput) {
   return db.transaction((tx) => {
     const personal = tx.select().from(developerAccounts).where(eq(developerAccounts.personalUserId, actor.userId)).get();
@@ -26,6 +27,7 @@ export function createTeam(db: Db, actor: Actor, input: CreateTeamInput) {
     const id = snowflake();
     tx.insert(developerAccounts).values({ id, kind: "team", name: input.name, tier: "essential", useCase: personal.useCase, agreedAt: Date.now() }).run();
     tx.insert(memberships).values({ accountId: id, userId: actor.userId, role: "admin" }).run();
+    ensureTeamIdentity(tx, id);
     return { id, name: input.name };
   });
 }
@@ -49,6 +51,7 @@ export function inviteMember(db: Db, actor: Actor, input: InviteMemberInput) {
     const team = requireTeam(tx, input.accountId);
     const user = tx.select().from(users).where(eq(users.usernameLower, input.username.replace(/^@/, "").toLowerCase())).get();
     if (!user) throw fieldError("invalid", "username", `No account is called @${input.username.replace(/^@/, "")}`);
+    if (isTeamIdentity(tx, user.id)) throw fieldError("invalid", "username", `@${user.username} is a team's account: invite a person`);
     if (tx.select().from(memberships).where(and(eq(memberships.accountId, team.id), eq(memberships.userId, user.id))).get()) {
       throw fieldError("conflict", "username", `@${user.username} is already a member of ${team.name}`);
     }

@@ -72,9 +72,9 @@ export function discardAllUserTokens(tx: DbOrTx, appId: string): void {
   tx.delete(authorizations).where(eq(authorizations.appId, appId)).run();
 }
 
-/** Ends every token one user granted one App (Connected apps → Revoke access). */
+/** Ends every token one App holds for one user, the portal-generated owner token included (Connected apps → Revoke access). */
 export function revokeUserAppAccess(tx: DbOrTx, appId: string, userId: string): void {
-  tx.delete(oauth1Tokens).where(and(eq(oauth1Tokens.appId, appId), eq(oauth1Tokens.userId, userId), eq(oauth1Tokens.source, "oauth"))).run();
+  tx.delete(oauth1Tokens).where(and(eq(oauth1Tokens.appId, appId), eq(oauth1Tokens.userId, userId))).run();
   tx.delete(oauth2Grants).where(and(eq(oauth2Grants.appId, appId), eq(oauth2Grants.userId, userId))).run();
   tx.delete(authorizations).where(and(eq(authorizations.appId, appId), eq(authorizations.userId, userId))).run();
 }

@@ -2,7 +2,7 @@ import { eq, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { DbOrTx } from "@/db/types";
 import { users } from "@/db/schema";
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "@/lib/credentials/password";
+import { hashPassword } from "@/lib/credentials/password";
 import type { SignUpInput } from "@/lib/validation/account";
 import { DomainError, isUniqueViolation } from "./errors";
 import { snowflake } from "./ids";
@@ -62,18 +62,6 @@ export async function createUser(db: Db, input: SignUpInput): Promise<PublicUser
     }
     throw err;
   }
-}
-
-/** Checks a username-or-email and password; the same work and answer whichever part is wrong. */
-export async function authenticate(db: Db, identifier: string, password: string): Promise<PublicUser | null> {
-  const key = identifier.trim().replace(/^@/, "").toLowerCase();
-  const user = db
-    .select()
-    .from(users)
-    .where(or(eq(users.usernameLower, key), eq(users.emailLower, key)))
-    .get();
-  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-  return user && ok ? toPublic(user) : null;
 }
 
 export function getUserById(db: DbOrTx, id: string): PublicUser | null {

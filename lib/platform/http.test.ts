@@ -48,9 +48,25 @@ describe("normalizeHeaders", () => {
     expect(await (await fetch(`${base}/echo`)).json()).toEqual({ ip: "127.0.0.1", proto: "http", host: null });
   });
 
-  it("behind a trusted proxy takes X-Forwarded-For's first hop and keeps the proxy's proto and host", async () => {
+  it("behind a trusted proxy takes the address the proxy appended to X-Forwarded-For and keeps the proxy's proto and host", async () => {
     process.env.TRUST_PROXY = "1";
     const seen = await (await fetch(`${base}/echo`, { headers: spoofed })).json();
     expect(seen).toEqual({ ip: "203.0.113.5", proto: "https", host: "evil.example" });
+  });
+
+  it("behind one trusted proxy, entries the client wrote to the left of the proxy's are never the address", async () => {
+    process.env.TRUST_PROXY = "1";
+    // The client sent "X-Forwarded-For: 10.9.9.9, 10.8.8.8"; the proxy appended what it saw.
+    for (const rotating of ["10.9.9.9", "10.7.7.7, 10.8.8.8", "not-an-address"]) {
+      const seen = await (await fetch(`${base}/echo`, { headers: { "x-forwarded-for": `${rotating}, 203.0.113.5` } })).json();
+      expect(seen.ip).toBe("203.0.113.5");
+    }
+    expect(nodeView["x-devportal-client-ip"]).toBe("203.0.113.5");
+  });
+
+  it("TRUST_PROXY=2 (a CDN in front of a load balancer) takes the second entry from the right", async () => {
+    process.env.TRUST_PROXY = "2";
+    const seen = await (await fetch(`${base}/echo`, { headers: { "x-forwarded-for": "6.6.6.6, 203.0.113.5, 198.51.100.20" } })).json();
+    expect(seen.ip).toBe("203.0.113.5");
   });
 });

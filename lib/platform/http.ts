@@ -1,13 +1,16 @@
 import type { IncomingMessage } from "node:http";
 import { env } from "@/lib/config/env";
+import { forwardedClient } from "@/lib/security/forwarded";
 
 const CLIENT_IP = "x-devportal-client-ip";
 
-/** Client address for rate limits: the socket's, or X-Forwarded-For's first hop behind a trusted proxy. */
-function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = req.headers["x-forwarded-for"];
-  if (trustProxy && typeof forwarded === "string") return forwarded.split(",")[0]!.trim();
-  return req.socket.remoteAddress ?? "unknown";
+/**
+ * Client address for rate limits and lockouts: the socket's; behind TRUST_PROXY=N proxies, the
+ * N-th X-Forwarded-For entry from the right (the one the outermost trusted proxy appended), never
+ * the left-most, which the client writes itself (lib/security/forwarded.ts).
+ */
+function clientAddress(req: IncomingMessage, hops: number): string {
+  return forwardedClient(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
 }
 
 /**
@@ -17,7 +20,7 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
  */
 export function normalizeHeaders(req: IncomingMessage): void {
   const trustProxy = env.trustProxy;
-  const address = clientAddress(req, trustProxy);
+  const address = clientAddress(req, env.trustProxyHops);
   req.headers[CLIENT_IP] = address;
   if (!trustProxy) {
     req.headers["x-forwarded-proto"] = "http";

@@ -1,3 +1,5 @@
+import { expect } from "vitest";
+import type { Db } from "@/db/client";
 import { CALLBACK, SEED_PASSWORD, type Identity, type PortalFixture } from "./portal-fixture";
 
 /**
@@ -46,6 +48,22 @@ const MEMBER = row("signin", "not_found", "ok", "ok", "ok", "not_found");
 export interface MatrixRow {
   expect: Expect;
   input: (f: PortalFixture) => Record<string, unknown>;
+  /** Checked after an allowed call: what it did, beyond being allowed. */
+  verify?: (db: Db, f: PortalFixture, who: Identity, result: { ok: boolean; data?: unknown }) => void;
+}
+
+/**
+ * Issue 15: a team admin's Generate on a team App's owner Access Token gave a token for the App
+ * creator's personal account (their DMs, Tweets as them). The token must act for the team's own
+ * account, whoever presses Generate, and for nobody's personal account.
+ */
+function actsForTeamAccount(db: Db, f: PortalFixture, who: Identity, result: { data?: unknown }): void {
+  const token = (result.data as { accessToken: string }).accessToken;
+  const row = db.$client.prepare("select user_id from oauth1_tokens where token = ?").get(token) as { user_id: string };
+  const team = db.$client.prepare("select identity_user_id from developer_accounts where id = ?").get(f.teamId) as { identity_user_id: string };
+  expect(team.identity_user_id, "the team has an account of its own").toBeTruthy();
+  expect(row.user_id, `${who}'s Generate acts for the team's account`).toBe(team.identity_user_id);
+  expect(Object.values(f.people).map((p) => p.user.id)).not.toContain(row.user_id);
 }
 
 const APP_DETAILS = (f: PortalFixture) => ({
@@ -88,7 +106,7 @@ export const ACTIONS: Record<string, MatrixRow> = {
   regenerateApiKeyAction: { expect: MANAGE, input: (f) => ({ appId: f.appId, grace: "none" }) },
   regenerateBearerTokenAction: { expect: MANAGE, input: (f) => ({ appId: f.appId }) },
   revokeBearerTokenAction: { expect: MANAGE, input: (f) => ({ appId: f.appId }) },
-  generateAccessTokenAction: { expect: MANAGE, input: (f) => ({ appId: f.appId }) },
+  generateAccessTokenAction: { expect: MANAGE, input: (f) => ({ appId: f.appId }), verify: actsForTeamAccount },
   revokeAccessTokenAction: { expect: MANAGE, input: (f) => ({ appId: f.appId }) },
   regenerateClientSecretAction: { expect: MANAGE, input: (f) => ({ appId: f.appId, grace: "1h" }) },
   endGracePeriodAction: { expect: MANAGE, input: (f) => ({ appId: f.appId, kind: "consumer" }) },
@@ -131,6 +149,8 @@ export const ACTIONS: Record<string, MatrixRow> = {
   declineInvitationAction: { expect: row("signin", "not_found", "not_found", "not_found", "ok", "not_found"), input: (f) => ({ invitationId: String(f.invitationId) }) },
   changeRoleAction: { expect: TEAM_ADMIN, input: (f) => ({ accountId: f.teamId, userId: f.people.developer.user.id, role: "admin" }) },
   // Removing the developer member: admins may, and the developer may leave on their own.
+  // The team's own account's Connected apps (the owner token of the team App): its admins only.
+  revokeTeamConnectedAppAction: { expect: TEAM_ADMIN, input: (f) => ({ accountId: f.teamId, appId: f.appId }) },
   removeMemberAction: { expect: row("signin", "not_found", "ok", "ok", "forbidden", "not_found"), input: (f) => ({ accountId: f.teamId, userId: f.people.developer.user.id }) },
   // app/actions/account.ts: the header switcher, members of the account only.
   switchAccountAction: { expect: MEMBER, input: (f) => ({ accountId: f.teamId }) },

@@ -74,9 +74,11 @@ function asIdentity(db: Db, who: Identity): CurrentUser | null {
   return { actor: { userId: p.user.id, isOperator: Boolean(u.is_operator) }, sessionId: p.sessionId, user: p.user };
 }
 
-async function runAction(action: Action, input: Record<string, unknown>): Promise<Outcome> {
+async function runAction(action: Action, input: Record<string, unknown>, verify: (result: { ok: boolean; data?: unknown }) => void): Promise<Outcome> {
   try {
-    return classify(await action(null, input));
+    const result = await action(null, input);
+    if (result.ok) verify(result);
+    return classify(result);
   } catch (err) {
     // redirect() after a successful domain call (Next's control flow, passed through by the wrapper).
     if (String((err as { digest?: string })?.digest ?? "").startsWith("NEXT_REDIRECT")) return "ok";
@@ -125,7 +127,7 @@ describe("server actions × callers", () => {
       holder.db = db;
       holder.current = asIdentity(db, who);
       const before = snapshot(db);
-      const outcome = await runAction(action, r.input(fx));
+      const outcome = await runAction(action, r.input(fx), (result) => r.verify?.(db, fx, who, result));
       expect(outcome).toBe(r.expect[who]);
       if (outcome !== "ok") expect(changedTables(before, snapshot(db)), "a refused call wrote to the database").toEqual([]);
     } finally {

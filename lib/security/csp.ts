@@ -24,6 +24,9 @@ export function contentSecurityPolicy(nonce: string, opts: { consentPage: boolea
 /** OAuth consent pages (OAuth 1.0a /oauth/*, OAuth 2.0 /i/oauth2/*). */
 export const isConsentPath = (pathname: string) => pathname.startsWith("/oauth/") || pathname.startsWith("/i/oauth2/");
 
+/** Routes that answer with their own Content-Security-Policy (the App icon: `default-src 'none'`). */
+export const setsOwnCsp = (pathname: string) => /^\/apps\/[^/]+\/icon$/.test(pathname);
+
 /** A fresh nonce for one response: 128 random bits, base64. */
 export function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
@@ -69,14 +70,15 @@ export function validatedAction<S extends z.ZodType, T = undefined>(
   };
 }
 
-/** Like validatedAction, for the few actions a signed-out visitor may call (sign-up). */
+/** Like validatedAction, for the few actions a signed-out visitor may call (sign-up); `address` is the client's. */
 export function publicAction<S extends z.ZodType, T = undefined>(
   schema: S,
-  fn: (ctx: { db: Db; input: z.infer<S> }) => Promise<ActionState<T>> | ActionState<T>,
+  fn: (ctx: { db: Db; input: z.infer<S>; address: string }) => Promise<ActionState<T>> | ActionState<T>,
 ) {
   return async (_prev: ActionState<T> | null, input: Input): Promise<ActionState<T>> => {
     try {
-      return await fn({ db: getDb(), input: schema.parse(toObject(input)) });
+      const address = (await headers()).get("x-devportal-client-ip") ?? "unknown";
+      return await fn({ db: getDb(), input: schema.parse(toObject(input)), address });
     } catch (err) {
       return toActionError(err);
     }

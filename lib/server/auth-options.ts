@@ -3,13 +3,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb, type Db } from "@/db/client";
 import { keyMaterial } from "@/lib/credentials/keys";
 import { DomainError } from "@/lib/domain/errors";
-import { assertSignInAllowed, clearSignInFailures, recordFailedSignIn } from "@/lib/domain/rate-limits";
+import { signIn } from "@/lib/domain/password-checks";
 import { createSession, endSession, SESSION_MAX_AGE_S } from "@/lib/domain/sessions";
 import { STORAGE_UNAVAILABLE_MESSAGE, storageFailure } from "@/lib/domain/storage-health";
-import { authenticate } from "@/lib/domain/users";
 import { signInSchema, WRONG_CREDENTIALS } from "@/lib/validation/account";
-
-
 
 function header(headers: unknown, name: string): string | undefined {
   const h = headers as Record<string, string | string[] | undefined> | undefined;
@@ -42,20 +39,17 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) throw new Error(WRONG_CREDENTIALS);
           const { identifier, password } = parsed.data;
           const address = header(req?.headers, "x-devportal-client-ip") ?? "unknown";
+          let user;
           try {
-            await assertSignInAllowed(identifier, address);
+            // Failures count against the account however it is named, and against the address.
+            user = await signIn(getDb(), identifier, password, address);
           } catch (err) {
             if (err instanceof DomainError) throw new Error(err.message);
+            if (storageFailure(err)) throw new Error(STORAGE_UNAVAILABLE_MESSAGE);
             throw err;
           }
-          const db = getDb();
-          const user = await authenticate(db, identifier, password);
-          if (!user) {
-            await recordFailedSignIn(identifier, address);
-            throw new Error(WRONG_CREDENTIALS);
-          }
-          await clearSignInFailures(identifier);
-          return { id: user.id, name: user.username, sid: recordSession(db, user.id) };
+          if (!user) throw new Error(WRONG_CREDENTIALS);
+          return { id: user.id, name: user.username, sid: recordSession(getDb(), user.id) };
         },
       }),
     ],

@@ -21,9 +21,12 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = (await getServerSession(authOptions())) as { sid?: string } | null;
   if (!session?.sid) return null;
   const db = getDb();
-  const actor = resolveSession(db, session.sid);
-  const user = actor && getUserById(db, actor.userId);
-  return actor && user ? { actor, sessionId: session.sid, user } : null;
+  const resolved = resolveSession(db, session.sid);
+  const user = resolved && getUserById(db, resolved.userId);
+  if (!resolved || !user) return null;
+  // The request's client address travels with the actor, for the domain's per-address limits.
+  const actor = { ...resolved, address: (await headers()).get("x-devportal-client-ip") ?? "unknown" };
+  return { actor, sessionId: session.sid, user };
 });
 
 /** The path of this request, set by proxy.ts, for "sign in and come back". */

@@ -1,9 +1,9 @@
 "use server";
-import { createUser } from "@/lib/domain/users";
+import { registerUser } from "@/lib/domain/registration";
 import { publicAction } from "@/lib/server/action";
 import { signUpSchema } from "@/lib/validation/account";
 
-export const signUpAction = publicAction(signUpSchema, async ({ db, input }) => {
-  await createUser(db, input);
+export const signUpAction = publicAction(signUpSchema, async ({ db, input, address }) => {
+  await registerUser(db, input, address);
   return { ok: true };
 });

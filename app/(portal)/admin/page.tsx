@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { SuspendButton } from "@/components/admin/suspend-form";
 import { TierSelect } from "@/components/admin/tier-select";
 import { SuspendedTag } from "@/components/apps/status-tag";
@@ -26,7 +27,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const { actor } = await requireOperatorPage();
   const params = await searchParams;
   const tab = TABS.find((t) => t.id === params.tab)?.id ?? "apps";
-  const { q, page } = searchSchema.parse({ q: params.q ?? "", page: params.page ?? 1 });
+  const search = searchSchema.safeParse({ q: params.q ?? "", page: params.page ?? 1 });
+  if (!search.success) notFound(); // ?page=-1, ?page=1e308, a repeated parameter: a 404, never a 500
+  const { q, page } = search.data;
   const db = getDb();
   return (
     <>

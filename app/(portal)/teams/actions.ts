@@ -1,7 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { revokeTeamConnectedApp } from "@/lib/domain/team-connected-apps";
 import { answerInvitation, changeRole, createTeam, inviteMember, removeMember } from "@/lib/domain/teams";
 import { validatedAction } from "@/lib/server/action";
+import { revokeTeamConnectedAppSchema } from "@/lib/validation/connected-apps";
 import { changeRoleSchema, createTeamSchema, invitationSchema, inviteMemberSchema, memberSchema } from "@/lib/validation/team";
 
 export const createTeamAction = validatedAction(createTeamSchema, ({ db, current, input }) => {
@@ -39,4 +41,10 @@ export const removeMemberAction = validatedAction(memberSchema, ({ db, current, 
   revalidatePath(`/teams/${input.accountId}`);
   revalidatePath("/teams");
   return { ok: true, message: input.userId === current.actor.userId ? "You left the team" : "Member removed" };
+});
+
+export const revokeTeamConnectedAppAction = validatedAction(revokeTeamConnectedAppSchema, ({ db, current, input }) => {
+  const { appName } = revokeTeamConnectedApp(db, current.actor, input);
+  revalidatePath(`/teams/${input.accountId}`);
+  return { ok: true, message: `Access revoked. ${appName} can no longer use the team's account.` };
 });

@@ -21,6 +21,12 @@ export function clearOAuth1Authorization(tx: DbOrTx, appId: string, userId: stri
   tx.delete(authorizations).where(and(of(appId, userId), isNull(authorizations.oauth2Scope))).run();
 }
 
+/** After an OAuth 1.0a token of (App, user) ended: the authorization forgets OAuth 1.0a when no token of the user's is left. */
+export function forgetOAuth1IfTokenless(tx: DbOrTx, appId: string, userId: string, now = Date.now()): void {
+  const left = tx.select({ id: oauth1Tokens.id }).from(oauth1Tokens).where(and(eq(oauth1Tokens.appId, appId), eq(oauth1Tokens.userId, userId))).get();
+  if (!left) clearOAuth1Authorization(tx, appId, userId, now);
+}
+
 /** True when the user already authorized the App over OAuth 1.0a at `level` or above (Sign in with X skips consent). */
 export function hasOAuth1Authorization(db: DbOrTx, appId: string, userId: string, level: Permission): boolean {
   const row = db.select({ level: authorizations.oauth1AccessLevel }).from(authorizations).where(of(appId, userId)).get();

@@ -136,7 +136,9 @@ describe("appendQuery", () => {
     ["https://a.example/cb?x=1", "https://a.example/cb?x=1&k=v%20w"],
     ["https://a.example/cb?x=1&", "https://a.example/cb?x=1&k=v%20w"],
     ["myapp://callback/path", "myapp://callback/path?k=v%20w"],
-  ])("%s", (callback, expected) => {
+    // Stored before request_token refused them: control characters never reach a Location header.
+    ["https://a.example/cb?x=1\r\nSet-Cookie: a", "https://a.example/cb?x=1%0D%0ASet-Cookie: a&k=v%20w"],
+  ])("%j", (callback, expected) => {
     expect(appendQuery(callback, { k: "v w" })).toBe(expected);
   });
 });

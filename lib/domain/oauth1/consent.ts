@@ -74,7 +74,8 @@ export function loadConsentRequest(db: Db, rawToken: string, now = Date.now()): 
 /** `callback` with `pairs` appended to whatever query it already has (the registered part is never touched). */
 export function appendQuery(callback: string, pairs: Record<string, string>): string {
   const hash = callback.indexOf("#");
-  const base = hash === -1 ? callback : callback.slice(0, hash);
+  // request_token refuses control characters; one stored before it did must not reach a Location header.
+  const base = (hash === -1 ? callback : callback.slice(0, hash)).replace(/[\u0000-\u001f\u007f]/g, encodeURIComponent);
   const query = Object.entries(pairs).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
   const sep = !base.includes("?") ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
   return `${base}${sep}${query}`;

@@ -75,6 +75,14 @@ describe("POST /oauth/request_token", () => {
     expect(count(oauth1RequestTokens)).toBe(before);
   });
 
+  it("refuses a registered callback whose query holds CR, LF or another control character with 415, storing nothing", () => {
+    const before = count(oauth1RequestTokens);
+    for (const bad of ["\r\nSet-Cookie: a=b", "\n", "\t", "\u0000", "\u007f"]) {
+      expect(failure(() => requestToken({ oauth_callback: `${CALLBACK}?x=1${bad}` })), JSON.stringify(bad)).toBe(415);
+    }
+    expect(count(oauth1RequestTokens)).toBe(before);
+  });
+
   it("requires oauth_callback (215)", () => {
     expect(failure(() => requestToken({}))).toBe(215);
   });

@@ -7,9 +7,11 @@ import { accessLevelFor, extraParam, formEncode, lowerLevel, oauth1Error, oauth1
 import type { Permission } from "@/lib/validation/enums";
 import { matchesOAuth1Callback } from "@/lib/validation/callback-urls";
 import { MAX_OAUTH_CALLBACK_LENGTH, xAuthAccessTypeSchema } from "@/lib/validation/oauth1";
-import { clearOAuth1Authorization, recordOAuth1Authorization, reuseOrIssueAccessToken } from "./authorizations";
+import { forgetOAuth1IfTokenless, recordOAuth1Authorization, reuseOrIssueAccessToken } from "./authorizations";
 import { burnRequestToken, createRequestToken } from "./request-tokens";
 import { verifySignedRequest } from "./verify";
+
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 /**
  * POST /oauth/request_token: a signed consumer request with oauth_callback (an allowlisted URL,
@@ -20,7 +22,12 @@ export function issueRequestToken(db: Db, facts: OAuth1RequestFacts, now = Date.
   const { app, req } = verifySignedRequest(db, facts, { token: "none", requireOAuth1Enabled: true, now });
   const callback = req.oauth.oauth_callback;
   if (!callback) throw oauth1Error(215);
-  if (callback.length > MAX_OAUTH_CALLBACK_LENGTH || !matchesOAuth1Callback(callbackUrlsOf(db, app.id), callback)) throw oauth1Error(415);
+  // A callback with control characters (CR/LF in its query) can never be approved: no registered
+  // URL holds one, and it could not become a Location header. X's answer for a callback it will
+  // not approve is 403 code 415, so that is the answer here too (not a 400 of our own).
+  if (callback.length > MAX_OAUTH_CALLBACK_LENGTH || CONTROL_CHARACTER.test(callback) || !matchesOAuth1Callback(callbackUrlsOf(db, app.id), callback)) {
+    throw oauth1Error(415);
+  }
   const accessType = xAuthAccessTypeSchema.safeParse(extraParam(req, "x_auth_access_type") ?? req.oauth.x_auth_access_type);
   const accessLevel = accessLevelFor(app.permission, accessType.success ? accessType.data : undefined);
   const { token, secret } = createRequestToken(db, { appId: app.id, callback, accessLevel }, now);
@@ -58,7 +65,7 @@ export function invalidateAccessToken(db: Db, facts: OAuth1RequestFacts, now = D
   const token = req.token!;
   db.transaction((tx) => {
     deleteOAuth1AccessToken(tx, token);
-    if (accessToken.source === "oauth") clearOAuth1Authorization(tx, accessToken.appId, accessToken.userId, now);
+    forgetOAuth1IfTokenless(tx, accessToken.appId, accessToken.userId, now);
   });
   return { access_token: token };
 }

@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/forms/action-button";
 import { InviteForm } from "@/components/teams/invite-form";
+import { TeamAccountCard } from "@/components/teams/team-account-card";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getDeveloperAccount } from "@/lib/domain/developer-accounts";
+import { listTeamConnectedApps } from "@/lib/domain/team-connected-apps";
+import { teamIdentity } from "@/lib/domain/team-identity";
 import { listMembers } from "@/lib/domain/teams";
 import { loadOrNotFound } from "@/lib/server/pages";
 import { requireUser } from "@/lib/server/session";
-import { changeRoleAction, inviteMemberAction, removeMemberAction } from "../actions";
+import { changeRoleAction, inviteMemberAction, removeMemberAction, revokeTeamConnectedAppAction } from "../actions";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -20,6 +23,8 @@ export default async function TeamPage({ params }: { params: Promise<{ accountId
   const team = loadOrNotFound(() => getDeveloperAccount(db, actor, accountId));
   const members = loadOrNotFound(() => listMembers(db, actor, accountId));
   const admin = team.role === "admin";
+  const identity = teamIdentity(db, accountId);
+  const connected = admin ? listTeamConnectedApps(db, actor, accountId).apps : null;
   return (
     <>
       <p className="mb-3 text-sm text-muted"><Link href="/teams" className="text-link">Teams</Link> / {team.name}</p>
@@ -49,6 +54,7 @@ export default async function TeamPage({ params }: { params: Promise<{ accountId
             ))}
           </ul>
         </Card>
+        <TeamAccountCard identity={identity} accountId={accountId} connected={connected} revoke={revokeTeamConnectedAppAction} />
         {admin && (
           <Card aria-labelledby="invite-heading">
             <h2 id="invite-heading" className="mb-3 text-lg font-bold">Invite a member</h2>

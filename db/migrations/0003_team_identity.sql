@@ -1,0 +1,2 @@
+ALTER TABLE `developer_accounts` ADD `identity_user_id` text REFERENCES users(id);--> statement-breakpoint
+CREATE UNIQUE INDEX `developer_accounts_identity_uq` ON `developer_accounts` (`identity_user_id`);
