@@ -133,7 +133,7 @@ test.describe("Keys and tokens", () => {
     expect(findOAuth1AccessToken(db, t2.values.ACCESS_TOKEN!)?.secret).toBe(t2.values.ACCESS_TOKEN_SECRET);
     await access.getByRole("button", { name: "Revoke" }).click();
     await page.getByRole("dialog", { name: "Revoke the Access Token and Secret?" }).getByRole("button", { name: "Yes, revoke" }).click();
-    await expect(access.getByRole("button", { name: "Generate" })).toBeVisible();
+    await expect(access.getByRole("button", { name: "Generate", exact: true })).toBeVisible();
     expect(findOAuth1AccessToken(db, t2.values.ACCESS_TOKEN!)).toBeNull();
 
     // OAuth 2.0: Client ID shown, Client Secret regenerated.
