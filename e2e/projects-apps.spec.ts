@@ -76,7 +76,7 @@ test.describe("Projects and Apps", () => {
     await page.reload();
     await expect(page.getByLabel("Callback URL 2", { exact: true })).toHaveValue("http://127.0.0.1:8080/cb");
     await expect(page.getByLabel("Organization name")).toHaveValue("Weather Inc");
-    await expect(page.getByText("Updated App details: description, websiteUrl, callbackUrls")).toBeVisible();
+    await expect(page.getByText("Updated App details: App description, Website URL, Callback URLs")).toBeVisible();
 
     // Icon: a non-image is refused by content; a PNG is accepted and served with nosniff.
     await page.getByLabel("App icon").setInputFiles({ name: "evil.png", mimeType: "image/png", buffer: Buffer.from("<script>alert(1)</script>") });
