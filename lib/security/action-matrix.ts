@@ -50,6 +50,7 @@ export interface MatrixRow {
 
 const APP_DETAILS = (f: PortalFixture) => ({
   appId: f.appId,
+  version: f.versions.appDetails,
   name: "Matrix app renamed",
   description: "",
   websiteUrl: "https://good.example.com/",
@@ -63,6 +64,7 @@ const APP_DETAILS = (f: PortalFixture) => ({
 
 const AUTH_SETTINGS = (f: PortalFixture) => ({
   appId: f.appId,
+  version: f.versions.authSettings,
   oauth1Enabled: true,
   oauth2Enabled: true,
   permission: "read",
@@ -99,7 +101,7 @@ export const ACTIONS: Record<string, MatrixRow> = {
   deleteAppAction: { expect: TEAM_ADMIN, input: (f) => ({ appId: f.appId, confirmName: f.appName }) },
   // projects
   createProjectAction: { expect: TEAM_ADMIN, input: (f) => ({ accountId: f.teamId, name: "Second", description: "", useCase: "More" }) },
-  updateProjectAction: { expect: TEAM_ADMIN, input: (f) => ({ projectId: f.projectId, name: "Renamed", description: "", useCase: "More" }) },
+  updateProjectAction: { expect: TEAM_ADMIN, input: (f) => ({ projectId: f.projectId, version: f.versions.project, name: "Renamed", description: "", useCase: "More" }) },
   deleteProjectAction: { expect: TEAM_ADMIN, input: (f) => ({ projectId: f.projectId }) },
   attachAppAction: { expect: TEAM_ADMIN, input: (f) => ({ appId: f.standaloneAppId, projectId: f.projectId }) },
   detachAppAction: { expect: TEAM_ADMIN, input: (f) => ({ appId: f.appId }) },

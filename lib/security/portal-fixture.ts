@@ -10,7 +10,9 @@ import { createApp } from "@/lib/domain/apps";
 import { regenerateApiKey } from "@/lib/domain/keys";
 import { recordOAuth1Authorization } from "@/lib/domain/oauth1/authorizations";
 import { createRequestToken } from "@/lib/domain/oauth1/request-tokens";
-import { createProject } from "@/lib/domain/projects";
+import { appDetailsVersion } from "@/lib/domain/app-details";
+import { authSettingsVersion } from "@/lib/domain/auth-settings";
+import { createProject, projectVersion } from "@/lib/domain/projects";
 import { createSession } from "@/lib/domain/sessions";
 import { answerInvitation, changeRole, createTeam, inviteMember } from "@/lib/domain/teams";
 import { freeze } from "./db-snapshot";
@@ -44,6 +46,8 @@ export interface PortalFixture {
   invitationId: number;
   /** A small valid PNG, for icon uploads. */
   iconPng: Buffer;
+  /** The versions the edit forms are opened with (lib/domain/versions.ts). */
+  versions: { appDetails: string; authSettings: string; project: string };
   fork: () => Db;
 }
 
@@ -99,6 +103,8 @@ export async function buildPortalFixture(): Promise<PortalFixture> {
   inviteMember(db, stranger.actor, { accountId: otherTeam.id, username: owner.user.username, role: "developer" });
   const invitationId = db.select().from(teamInvitations).where(eq(teamInvitations.userId, owner.user.id)).get()!.id;
 
+  const savedApp = db.select().from(apps).where(eq(apps.id, app.id)).get()!;
+  const versions = { appDetails: appDetailsVersion(savedApp), authSettings: authSettingsVersion(savedApp), project: projectVersion(project) };
   const frozen = freeze(db);
   db.$client.close();
   return {
@@ -112,6 +118,7 @@ export async function buildPortalFixture(): Promise<PortalFixture> {
     requestToken,
     invitationId,
     iconPng: png,
+    versions,
     fork: frozen.fork,
   };
 }

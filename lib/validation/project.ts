@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./app";
+import { idSchema, versionSchema } from "./app";
 
 export const projectFieldsSchema = z.object({
   name: z.string().trim().min(1, "Enter a Project name").max(64, "Project names can have at most 64 characters"),
@@ -10,7 +10,8 @@ export const projectFieldsSchema = z.object({
 export const createProjectSchema = projectFieldsSchema.extend({ accountId: idSchema });
 export type CreateProjectInput = z.infer<typeof createProjectSchema>;
 
-export const updateProjectSchema = projectFieldsSchema.extend({ projectId: idSchema });
+/** A save of the Project form: the version it was opened with and only the fields the user changed. */
+export const updateProjectSchema = projectFieldsSchema.partial().extend({ projectId: idSchema, version: versionSchema });
 export type UpdateProjectInput = z.infer<typeof updateProjectSchema>;
 
 export const projectIdSchema = z.object({ projectId: idSchema });

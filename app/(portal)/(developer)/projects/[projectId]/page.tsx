@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { listProjectAudit } from "@/lib/domain/audit";
 import { accountOverview, listStandaloneApps } from "@/lib/domain/overview";
-import { loadProjectFor } from "@/lib/domain/projects";
+import { loadProjectFor, projectVersion } from "@/lib/domain/projects";
 import { loadOrNotFound } from "@/lib/server/pages";
 import { requireDeveloper } from "@/lib/server/session";
 import { attachAppAction, deleteProjectAction, detachAppAction, updateProjectAction } from "../actions";
@@ -70,7 +70,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         {admin && (
           <Card aria-labelledby="edit-heading">
             <h2 id="edit-heading" className="mb-4 text-lg font-bold">Edit Project</h2>
-            <ProjectForm action={updateProjectAction} hidden={{ projectId: project.id }} defaults={{ name: project.name, description: project.description, useCase: project.useCase }} submitLabel="Save Project" />
+            <ProjectForm action={updateProjectAction} hidden={{ projectId: project.id }} defaults={{ name: project.name, description: project.description, useCase: project.useCase }} version={projectVersion(project)} submitLabel="Save Project" />
           </Card>
         )}
         <AuditList rows={listProjectAudit(db, project.id)} title="Project activity" />

@@ -1,0 +1,22 @@
+import { e2eDb } from "./db";
+import { createApp } from "@/lib/domain/apps";
+import { listDeveloperAccounts } from "@/lib/domain/developer-accounts";
+import { createProject } from "@/lib/domain/projects";
+import { getUserByUsername } from "@/lib/domain/users";
+
+/** The actor and personal developer account of a user signed up through the UI. */
+export async function developerOf(username: string) {
+  const db = await e2eDb();
+  const user = getUserByUsername(db, username)!;
+  const actor = { userId: user.id, isOperator: user.isOperator };
+  const account = listDeveloperAccounts(db, actor).find((a) => a.kind === "personal")!;
+  return { db, user, actor, account };
+}
+
+/** An App for a user signed up through the UI, in a new Project when `project` names one. */
+export async function seedAppFor(username: string, name: string, opts: { accountId?: string; project?: string } = {}) {
+  const { db, actor, account } = await developerOf(username);
+  const accountId = opts.accountId ?? account.id;
+  const projectId = opts.project ? createProject(db, actor, { accountId, name: opts.project, description: "", useCase: "exploring-the-api" }).id : undefined;
+  return { ...createApp(db, actor, accountId, { name, environment: "development", projectId }), projectId, db, actor };
+}
