@@ -21,8 +21,8 @@ test.describe("edit forms never lose an update", () => {
     await expect(notice).toBeVisible();
     await expect(notice).toContainText("Nothing was saved");
     await expect(notice).toContainText("App description: Saved first, in tab A");
-    await shot("edits-stale-app-details");
-    await axe();
+    await shot("edits-stale-app-details", tabB);
+    await axe(tabB);
     expect(db.select().from(apps).where(eq(apps.id, app.id)).get()).toMatchObject({ description: "Saved first, in tab A", organizationName: "" });
 
     await notice.getByRole("button", { name: "Load the latest version" }).click();

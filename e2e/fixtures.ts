@@ -63,18 +63,18 @@ export class Accounts {
   }
 }
 
-export const test = base.extend<{ accounts: Accounts; shot: (name: string) => Promise<void>; axe: () => Promise<void> }>({
+export const test = base.extend<{ accounts: Accounts; shot: (name: string, of?: Page) => Promise<void>; axe: (of?: Page) => Promise<void> }>({
   accounts: async ({ page }, use) => {
     await use(new Accounts(page));
   },
   shot: async ({ page }, use) => {
-    await use(async (name) => {
-      await page.screenshot({ path: `${process.env.E2E_OUTPUT_DIR || "test-results"}/screens/${name}.png`, fullPage: true });
+    await use(async (name, of = page) => {
+      await of.screenshot({ path: `${process.env.E2E_OUTPUT_DIR || "test-results"}/screens/${name}.png`, fullPage: true });
     });
   },
   axe: async ({ page }, use) => {
-    await use(async () => {
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    await use(async (of = page) => {
+      const results = await new AxeBuilder({ page: of }).withTags(["wcag2a", "wcag2aa"]).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     });
   },
