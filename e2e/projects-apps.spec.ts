@@ -161,7 +161,9 @@ test.describe("Projects and Apps", () => {
     await page.getByRole("button", { name: "Create App" }).click();
     await expect(page.getByText("Here are your keys for")).toBeVisible();
     await shot("dark-app-created");
+    page.once("dialog", (d) => void d.accept());
     await page.getByRole("link", { name: "Go to App settings" }).click();
+    await expect(page.getByRole("heading", { name: "App details" })).toBeVisible();
     await shot("dark-app-details");
     await page.goto("/dashboard");
     await shot("dark-dashboard");
