@@ -30,6 +30,16 @@ export function loadProjectFor(db: DbOrTx, actor: Actor, projectId: string): Pro
   return project;
 }
 
+/** A Project in any developer account the actor belongs to, or null. */
+export function findProjectFor(db: DbOrTx, actor: Actor, projectId: string): Project | null {
+  try {
+    return loadProjectFor(db, actor, projectId);
+  } catch (err) {
+    if (err instanceof DomainError && err.code === "not_found") return null;
+    throw err;
+  }
+}
+
 export function createProject(db: Db, actor: Actor, input: CreateProjectInput): Project {
   return db.transaction(
     (tx) => {

@@ -28,7 +28,8 @@ export type MemberInput = z.infer<typeof memberSchema>;
 
 export const invitationSchema = z.object({ invitationId: z.coerce.number().int().positive() });
 
-export const switchAccountSchema = z.object({ accountId: idSchema });
+/** The header switcher (and "switch to that account" links): `next` is where to go after, a same-origin path. */
+export const switchAccountSchema = z.object({ accountId: idSchema, next: z.string().max(2000).optional() });
 
 export const automationSchema = z.object({
   managerUsername: username,
