@@ -1,5 +1,5 @@
 import { Accounts, expect, test } from "./fixtures";
-import { seedAppFor, seedTeam } from "./support/seed";
+import { developerOf, seedAppFor, seedTeam } from "./support/seed";
 import { createProject } from "@/lib/domain/projects";
 
 test.describe("dashboard says what is true", () => {
@@ -14,7 +14,8 @@ test.describe("dashboard says what is true", () => {
 
   test("a personal Project's new-App link while switched to a team says whose it is and switches there", async ({ page, accounts, shot, axe }) => {
     const me = await accounts.developer("where");
-    const { projectId } = await seedAppFor(me.username, `Where ${me.username.slice(-6)}`, { project: "Personal one" });
+    const { db, actor, account } = await developerOf(me.username);
+    const projectId = createProject(db, actor, { accountId: account.id, name: "Personal one", description: "Room for one App", useCase: "making-a-bot" }).id;
     await seedTeam(me.username, `Where team ${me.username.slice(-4)}`);
     await page.goto("/dashboard");
     await page.getByLabel("Developer account").selectOption({ label: `Team: Where team ${me.username.slice(-4)}` });

@@ -11,10 +11,15 @@ test.describe("Projects and Apps", () => {
     // Create a Project.
     await page.getByRole("link", { name: "Create a Project" }).click();
     await page.getByLabel("Project name").fill("Weather");
-    await page.getByLabel("Description").fill("Daily forecasts");
-    await page.getByLabel("Use case").fill("Post the forecast every morning");
+    await page.getByRole("button", { name: "Next: add an App" }).click();
+    await expect(page.getByText("Choose the use case that fits best")).toBeVisible();
+    await expect(page.getByText("Describe your Project")).toBeVisible();
+    await expect(page.getByLabel("Use case").locator("option")).toContainText(["Choose a use case", "Making a bot", "Exploring the API", "Academic research", "Building tools for X users"]);
+    await page.getByLabel("Use case").selectOption({ label: "Making a bot" });
+    await page.getByLabel("Description").fill("Daily forecasts, posted every morning");
     await page.getByRole("button", { name: "Next: add an App" }).click();
     await expect(page.getByText("Project created. Now add an App")).toBeVisible();
+    await expect(page.getByText("Making a bot", { exact: true })).toBeVisible();
     await shot("project-setup");
 
     // Create an App in it: keys shown once.
@@ -154,7 +159,8 @@ test.describe("Projects and Apps", () => {
     await accounts.developer("dk");
     await page.goto("/projects/new");
     await page.getByLabel("Project name").fill("Night");
-    await page.getByLabel("Use case").fill("Testing the dark theme");
+    await page.getByLabel("Use case").selectOption({ label: "Exploring the API" });
+    await page.getByLabel("Description").fill("Testing the dark theme");
     await page.getByRole("button", { name: "Next: add an App" }).click();
     await page.getByRole("link", { name: "Create a new App" }).click();
     await page.getByLabel("App name").fill(`Night ${Date.now().toString(36)}`);

@@ -24,7 +24,7 @@ beforeEach(async () => {
 });
 
 const project = (dev: SeededDeveloper, name = "Main") =>
-  createProject(db, dev.actor, { accountId: dev.account.id, name, description: "desc", useCase: "Testing" });
+  createProject(db, dev.actor, { accountId: dev.account.id, name, description: "desc", useCase: "exploring-the-api" });
 const app = (dev: SeededDeveloper, name: string, projectId?: string) =>
   createApp(db, dev.actor, dev.account.id, { name, environment: "development", projectId });
 const setTier = (dev: SeededDeveloper, tier: "elevated" | "academic" | "enterprise") =>
@@ -69,7 +69,7 @@ describe("access tiers", () => {
 describe("Projects", () => {
   it("edit records what changed in the audit log", () => {
     const p = project(alice);
-    updateProject(db, alice.actor, { projectId: p.id, version: projectVersion(p), name: "Renamed", description: "desc", useCase: "Testing" });
+    updateProject(db, alice.actor, { projectId: p.id, version: projectVersion(p), name: "Renamed", description: "desc", useCase: "exploring-the-api" });
     const entry = db.select().from(auditLog).where(eq(auditLog.action, "project.update")).get();
     expect(entry?.details).toEqual({ changed: ["name"] });
   });
@@ -93,9 +93,9 @@ describe("Projects", () => {
 
   it("another account's Project answers not found for every action", () => {
     const p = project(alice);
-    expect(() => updateProject(db, bob.actor, { projectId: p.id, version: projectVersion(p), name: "x", description: "", useCase: "x" })).toThrow("Project not found");
+    expect(() => updateProject(db, bob.actor, { projectId: p.id, version: projectVersion(p), name: "x", description: "", useCase: "other" })).toThrow("Project not found");
     expect(() => deleteProject(db, bob.actor, p.id)).toThrow("Project not found");
-    expect(() => createProject(db, bob.actor, { accountId: alice.account.id, name: "x", description: "", useCase: "x" })).toThrow("not found");
+    expect(() => createProject(db, bob.actor, { accountId: alice.account.id, name: "x", description: "", useCase: "other" })).toThrow("not found");
   });
 });
 

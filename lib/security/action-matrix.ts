@@ -100,8 +100,8 @@ export const ACTIONS: Record<string, MatrixRow> = {
   uploadIconAction: { expect: MANAGE, input: (f) => ({ appId: f.appId, icon: new Blob([new Uint8Array(f.iconPng)]) }) },
   deleteAppAction: { expect: TEAM_ADMIN, input: (f) => ({ appId: f.appId, confirmName: f.appName }) },
   // projects
-  createProjectAction: { expect: TEAM_ADMIN, input: (f) => ({ accountId: f.teamId, name: "Second", description: "", useCase: "More" }) },
-  updateProjectAction: { expect: TEAM_ADMIN, input: (f) => ({ projectId: f.projectId, version: f.versions.project, name: "Renamed", description: "", useCase: "More" }) },
+  createProjectAction: { expect: TEAM_ADMIN, input: (f) => ({ accountId: f.teamId, name: "Second", description: "More", useCase: "making-a-bot" }) },
+  updateProjectAction: { expect: TEAM_ADMIN, input: (f) => ({ projectId: f.projectId, version: f.versions.project, name: "Renamed", description: "More", useCase: "making-a-bot" }) },
   deleteProjectAction: { expect: TEAM_ADMIN, input: (f) => ({ projectId: f.projectId }) },
   attachAppAction: { expect: TEAM_ADMIN, input: (f) => ({ appId: f.standaloneAppId, projectId: f.projectId }) },
   detachAppAction: { expect: TEAM_ADMIN, input: (f) => ({ appId: f.appId }) },

@@ -74,7 +74,7 @@ export async function buildPortalFixture(): Promise<PortalFixture> {
   };
   join(owner, "admin");
   join(developer, "developer");
-  const project = createProject(db, owner.actor, { accountId: team.id, name: "Matrix project", description: "", useCase: "Matrix" });
+  const project = createProject(db, owner.actor, { accountId: team.id, name: "Matrix project", description: "", useCase: "exploring-the-api" });
   const { app } = createApp(db, owner.actor, team.id, { name: "Matrix app", environment: "development", projectId: project.id });
   const standalone = createApp(db, admin.actor, team.id, { name: "Matrix standalone", environment: "development" }).app;
   changeRole(db, admin.actor, { accountId: team.id, userId: owner.user.id, role: "developer" });
