@@ -74,10 +74,10 @@ export function AccountOverview({ overview, basePath }: { overview: Overview; ba
             <Card key={p.id} aria-label={`Project ${p.name}`}>
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div className="min-w-0">
-                  <Link href={`/projects/${p.id}`} className="text-lg font-bold hover:underline">
+                  <Link href={`/projects/${p.id}`} className="text-lg font-bold wrap-anywhere hover:underline">
                     {p.name}
                   </Link>
-                  {p.description && <p className="text-sm text-muted">{p.description}</p>}
+                  {p.description && <p className="text-sm wrap-anywhere text-muted">{p.description}</p>}
                 </div>
                 <p className="text-sm text-muted">
                   Apps in this Project: {p.apps.length} of {o.limits.appsPerProject}

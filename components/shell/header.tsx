@@ -15,11 +15,11 @@ interface Props {
 export function Header({ platformName, theme, user, switcher }: Props) {
   return (
     <header className="sticky top-0 z-10 flex h-14 items-center justify-between gap-3 border-b border-border bg-surface/90 px-3 backdrop-blur sm:px-5">
-      <Link href="/dashboard" className="rounded text-lg font-extrabold tracking-tight">
+      <Link href="/dashboard" className="shrink-0 rounded text-lg font-extrabold tracking-tight">
         {platformName}
         <span className="ml-2 hidden text-sm font-medium text-muted sm:inline">Developer Portal</span>
       </Link>
-      <div className="flex items-center gap-1">
+      <div className="flex min-w-0 items-center justify-end gap-1">
         <AccountSwitcher {...switcher} />
         <ThemeToggle initial={theme} />
         <AccountMenu username={user.username} name={user.name} />

@@ -29,7 +29,7 @@ export default async function TeamsPage() {
             <ul className="mt-2 divide-y divide-border">
               {invitations.map((inv) => (
                 <li key={inv.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
-                  <span>
+                  <span className="min-w-0 wrap-anywhere">
                     Join <strong>{inv.teamName}</strong> as {inv.role === "admin" ? "an admin" : "a developer"}
                   </span>
                   <span className="flex gap-2">
@@ -48,8 +48,8 @@ export default async function TeamsPage() {
           ) : (
             <ul className="mt-2 divide-y divide-border">
               {teams.map((t) => (
-                <li key={t.id} className="flex items-center justify-between py-3 text-sm">
-                  <Link href={`/teams/${t.id}`} className="font-bold hover:underline">{t.name}</Link>
+                <li key={t.id} className="flex items-center justify-between gap-3 py-3 text-sm">
+                  <Link href={`/teams/${t.id}`} className="min-w-0 font-bold wrap-anywhere hover:underline">{t.name}</Link>
                   <span className="text-muted capitalize">{t.role}</span>
                 </li>
               ))}

@@ -22,7 +22,7 @@ export default async function TeamPage({ params }: { params: Promise<{ accountId
   const admin = team.role === "admin";
   return (
     <>
-      <p className="mb-3 text-sm text-muted"><Link href="/teams" className="text-link">Teams</Link> / {team.name}</p>
+      <p className="mb-3 text-sm wrap-anywhere text-muted"><Link href="/teams" className="text-link">Teams</Link> / {team.name}</p>
       <PageHeader title={team.name} description={`You are ${team.role === "admin" ? "an admin" : "a developer"} of this team.`} />
       <div className="space-y-6">
         <Card aria-labelledby="members-heading">
@@ -30,7 +30,7 @@ export default async function TeamPage({ params }: { params: Promise<{ accountId
           <ul className="mt-2 divide-y divide-border">
             {members.map((m) => (
               <li key={m.userId} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
-                <span>
+                <span className="min-w-0 wrap-anywhere">
                   <strong>{m.name}</strong> <span className="text-muted">@{m.username}</span> — <span className="capitalize">{m.role}</span>
                 </span>
                 <span className="flex flex-wrap gap-2">

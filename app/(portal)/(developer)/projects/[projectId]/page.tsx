@@ -48,7 +48,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
 
   return (
     <>
-      <p className="mb-3 text-sm text-muted">
+      <p className="mb-3 text-sm wrap-anywhere text-muted">
         <Link href="/projects" className="text-link hover:underline">Projects &amp; Apps</Link> / {project.name}
       </p>
       <PageHeader

@@ -1,0 +1,17 @@
+import { expect, test } from "./fixtures";
+import { seedEveryPage, sideways } from "./support/pages";
+
+test.describe("small screens", () => {
+  test("at 375 px no page scrolls sideways — longest names without spaces, a team in the header", async ({ page, accounts }) => {
+    test.setTimeout(240_000);
+    const { pages } = await seedEveryPage(accounts);
+    await page.setViewportSize({ width: 375, height: 812 });
+    const problems: string[] = [];
+    for (const [name, path] of pages) {
+      await page.goto(path);
+      const { width, offenders } = await sideways(page);
+      if (width > 375 || offenders.length) problems.push(`${name} (${path}) is ${width}px wide: ${offenders.join("; ")}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
