@@ -1,8 +1,10 @@
 "use client";
+import { useFocusFirstInvalid } from "@/components/forms/use-focus-first-invalid";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { TextAreaField, TextField } from "@/components/forms/field";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { StaleNotice } from "@/components/forms/stale-notice";
 import { useServerErrors } from "@/components/forms/use-server-errors";
 import { useUnsavedGuard } from "@/components/forms/use-unsaved-guard";
@@ -18,16 +20,19 @@ import { APP_FIELD_LABELS as L } from "./field-labels";
 
 type Action = (prev: ActionState<Versioned> | null, input: UpdateAppDetailsInput) => Promise<ActionState<Versioned>>;
 
+const APP_DETAILS_ORDER = ["name", "description", "websiteUrl", "callbackUrls", "termsUrl", "privacyUrl", "organizationName", "organizationUrl", "useCase"] as const;
+
 const toForm = (saved: Record<string, unknown>) => ({ ...saved, callbackUrls: toCallbackRows(saved.callbackUrls as string[]) }) as AppDetailsInput;
 
 /** The App details section: one zod schema for this form and the server action; saves only what changed. */
 export function AppDetailsForm({ action, appId, version, defaults, readOnly }: { action: Action; appId: string; version: string; defaults: AppDetailsInput; readOnly: boolean }) {
   const [state, setState] = useState<ActionState<Versioned> | null>(null);
   const [stamp, setStamp] = useState(0);
-  const form = useForm<AppDetailsInput>({ resolver: zodResolver(appDetailsSchema), defaultValues: defaults });
+  const form = useForm<AppDetailsInput>({ shouldFocusError: false, resolver: zodResolver(appDetailsSchema), defaultValues: defaults });
+  const { ref: formRef, focus: focusInvalid } = useFocusFirstInvalid();
   const versioned = useVersionedForm(form, version, toForm);
   const { errors, isSubmitting, isDirty } = form.formState;
-  useServerErrors(state, form.setError);
+  useServerErrors(state, form.setError, focusInvalid);
   useUnsavedGuard(isDirty && !isSubmitting);
   const description = useWatch({ control: form.control, name: "description" }) ?? "";
 
@@ -35,15 +40,16 @@ export function AppDetailsForm({ action, appId, version, defaults, readOnly }: {
     const result = await action(null, { ...versioned.request(values), appId });
     setState(result);
     if (versioned.settle(result, values)) setStamp((s) => s + 1);
-  });
+  }, focusInvalid);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {versioned.stale ? (
         <StaleNotice message="This App changed since you opened it" stale={versioned.stale} labels={L} onReload={versioned.reload} />
       ) : (
-        state && !state.ok && <Alert tone="error">{state.message}</Alert>
+        state && !state.ok && !state.fieldErrors && <Alert tone="error">{state.message}</Alert>
       )}
+      {form.formState.submitCount > 0 && <ErrorSummary errors={errors} order={[...APP_DETAILS_ORDER]} labels={L} formRef={formRef} />}
       <fieldset disabled={readOnly} className="min-w-0 space-y-4">
         <TextField label={L.name!} maxLength={32} error={errors.name?.message} {...form.register("name")} />
         <TextAreaField

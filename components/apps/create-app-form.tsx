@@ -1,4 +1,6 @@
 "use client";
+import { useTypedDefaults } from "@/components/forms/use-typed-defaults";
+import { useFocusFirstInvalid } from "@/components/forms/use-focus-first-invalid";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -16,18 +18,20 @@ export type CreateAppAction = (prev: ActionState<CreatedAppData> | null, input: 
 /** Name and environment; the new App's keys go to `onCreated`, to be shown once. */
 export function CreateAppForm({ action, accountId, projectId, onCreated }: { action: CreateAppAction; accountId: string; projectId?: string; onCreated: (data: CreatedAppData) => void }) {
   const [state, setState] = useState<ActionState<CreatedAppData> | null>(null);
-  const form = useForm<CreateAppInput>({ resolver: zodResolver(createAppSchema), defaultValues: { name: "", environment: "development", projectId } });
+  const typed = useTypedDefaults<CreateAppInput>({ name: "", environment: "development", projectId });
+  const form = useForm<CreateAppInput>({ shouldFocusError: false, resolver: zodResolver(createAppSchema), defaultValues: typed.defaults });
+  const { ref: formRef, focus: focusInvalid } = useFocusFirstInvalid();
   const { errors, isSubmitting } = form.formState;
-  useServerErrors(state, form.setError);
+  useServerErrors(state, form.setError, focusInvalid);
 
   const onSubmit = form.handleSubmit(async (v) => {
     const result = await action(null, { ...v, accountId });
     setState(result);
     if (result.ok && result.data) onCreated(result.data);
-  });
+  }, focusInvalid);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form id={typed.id} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {state && !state.ok && !state.fieldErrors && <Alert tone="error">{state.message}</Alert>}
       <TextField label="App name" maxLength={32} hint="Unique across the platform, up to 32 characters. Shown to users who authorize your App." error={errors.name?.message} {...form.register("name")} />
       <FieldShell label="Environment" error={errors.environment?.message}>

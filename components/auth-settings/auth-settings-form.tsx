@@ -1,4 +1,5 @@
 "use client";
+import { useFocusFirstInvalid } from "@/components/forms/use-focus-first-invalid";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -6,6 +7,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { ConfirmDialog } from "@/components/credentials/confirm-dialog";
 import { SecretsDialog } from "@/components/credentials/secrets-dialog";
 import type { SecretItem } from "@/components/credentials/secrets-panel";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { StaleNotice } from "@/components/forms/stale-notice";
 import { useServerErrors } from "@/components/forms/use-server-errors";
 import { useVersionedForm } from "@/components/forms/use-versioned-form";
@@ -30,16 +32,20 @@ const toForm = (v: Omit<AuthSettingsValues, "appId">): AuthSettingsInput =>
     callbackUrls: v.callbackUrls.length ? v.callbackUrls.map((url) => ({ url })) : [{ url: "" }],
   }) as AuthSettingsInput;
 
+/** The fields in the order the form shows them. */
+const ORDER = ["oauth2Enabled", "oauth1Enabled", "permission", "requestEmail", "appType", "callbackUrls", "websiteUrl", "termsUrl", "privacyUrl", "signInWithX"];
+
 /** User authentication settings: one form, one schema (shared with the server action), sections below. */
 export function AuthSettingsForm({ saved, version, action }: { saved: AuthSettingsValues; version: string; action: Action }) {
   const router = useRouter();
   const [state, setState] = useState<ActionState<Saved> | null>(null);
   const [pendingValues, setPendingValues] = useState<AuthSettingsInput | null>(null);
   const [secrets, setSecrets] = useState<SecretItem[] | null>(null);
-  const form = useForm<AuthSettingsInput>({ resolver: zodResolver(authSettingsSchema), defaultValues: toForm(saved) });
+  const form = useForm<AuthSettingsInput>({ shouldFocusError: false, resolver: zodResolver(authSettingsSchema), defaultValues: toForm(saved) });
+  const { ref: formRef, focus: focusInvalid } = useFocusFirstInvalid();
   const versioned = useVersionedForm(form, version, (values) => ({ ...toForm(values as AuthSettingsValues), appId: saved.appId }));
   const [oauth1, oauth2, permission] = useWatch({ control: form.control, name: ["oauth1Enabled", "oauth2Enabled", "permission"] });
-  useServerErrors(state, form.setError);
+  useServerErrors(state, form.setError, focusInvalid);
 
   const save = async (values: AuthSettingsInput) => {
     const result = await action(null, { ...versioned.request(values), appId: saved.appId }).catch(() => ({ ok: false as const, message: "Something went wrong. Try again." }));
@@ -55,10 +61,11 @@ export function AuthSettingsForm({ saved, version, action }: { saved: AuthSettin
     router.refresh();
   };
   // A permission change ends every user token: ask first.
-  const onSubmit = form.handleSubmit((values) => (values.permission !== saved.permission ? setPendingValues(values) : save(values)));
+  const onSubmit = form.handleSubmit((values) => (values.permission !== saved.permission ? setPendingValues(values) : save(values)), focusInvalid);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6">
+      {form.formState.submitCount > 0 && <ErrorSummary errors={form.formState.errors} order={ORDER} labels={APP_FIELD_LABELS} formRef={formRef} />}
       <MethodsSection form={form} />
       {oauth1 && <PermissionsSection form={form} savedPermission={saved.permission} />}
       {oauth2 && <AppTypeSection form={form} hadSecret={saved.oauth2Enabled && isConfidential(saved.appType)} />}

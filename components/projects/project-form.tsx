@@ -1,4 +1,6 @@
 "use client";
+import { useTypedDefaults } from "@/components/forms/use-typed-defaults";
+import { useFocusFirstInvalid } from "@/components/forms/use-focus-first-invalid";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
@@ -25,19 +27,21 @@ type Action = (prev: null, input: Partial<ProjectFields> & Record<string, string
 export function ProjectForm({ action, hidden, defaults, submitLabel, version, earlierUseCase }: { action: Action; hidden: Record<string, string>; defaults?: Values; submitLabel: string; version?: string; earlierUseCase?: string }) {
   const [state, setState] = useState<ActionState<Versioned> | null>(null);
   const [stamp, setStamp] = useState(0);
-  const form = useForm<Values>({ resolver: zodResolver(projectFieldsSchema) as unknown as Resolver<Values>, defaultValues: defaults ?? { name: "", useCase: "", description: "" } });
+  const typed = useTypedDefaults<Values>(defaults ?? { name: "", useCase: "", description: "" });
+  const form = useForm<Values>({ shouldFocusError: false, resolver: zodResolver(projectFieldsSchema) as unknown as Resolver<Values>, defaultValues: typed.defaults });
+  const { ref: formRef, focus: focusInvalid } = useFocusFirstInvalid();
   const versioned = useVersionedForm(form, version ?? "", (saved) => saved as Values);
   const { errors, isSubmitting } = form.formState;
-  useServerErrors(state, form.setError);
+  useServerErrors(state, form.setError, focusInvalid);
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = (await action(null, { ...(version ? versioned.request(values) : values), ...hidden } as Partial<ProjectFields> & Record<string, string>)) as ActionState<Versioned>;
     setState(result);
     if (versioned.settle(result, values)) setStamp((s) => s + 1);
-  });
+  }, focusInvalid);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form id={typed.id} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {versioned.stale ? (
         <StaleNotice message="This Project changed since you opened it" stale={versioned.stale} labels={L} onReload={versioned.reload} />
       ) : (
