@@ -19,8 +19,9 @@ export function errorList(errors: FieldErrors<FieldValues>, order: string[]): Ar
 }
 
 /**
- * On long forms, after a failed save: how many problems, each a link-like button to its field
- * (labelled as the form labels it). Announced as an alert.
+ * On long forms, after a failed save: how many problems and which fields, each a button that
+ * goes to its field (named with the field's message for screen readers; the message itself is
+ * shown once, under the field). Announced as an alert.
  */
 export function ErrorSummary({ errors, order, labels, formRef }: { errors: FieldErrors<FieldValues>; order: string[]; labels: Record<string, string>; formRef: React.RefObject<HTMLFormElement | null> }) {
   const list = errorList(errors, order);
@@ -35,14 +36,16 @@ export function ErrorSummary({ errors, order, labels, formRef }: { errors: Field
         {list.length === 1 ? "There is a problem" : `There are ${list.length} problems`}
       </h2>
       <ul className="mt-2 list-disc space-y-1 pl-5">
-        {list.map(([name, message]) => (
-          <li key={name}>
-            <button type="button" onClick={() => goTo(name)} className="text-left text-danger underline underline-offset-2 wrap-anywhere">
-              {labels[name.split(".")[0]!] ?? name}
-              {/^callbackUrls\.\d+/.test(name) ? ` ${Number(name.split(".")[1]) + 1}` : ""}: {message}
-            </button>
-          </li>
-        ))}
+        {list.map(([name, message]) => {
+          const label = `${labels[name.split(".")[0]!] ?? name}${/^callbackUrls\.\d+/.test(name) ? ` ${Number(name.split(".")[1]) + 1}` : ""}`;
+          return (
+            <li key={name}>
+              <button type="button" aria-label={`${label}: ${message}`} onClick={() => goTo(name)} className="text-left text-danger underline underline-offset-2 wrap-anywhere">
+                {label}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

@@ -13,8 +13,9 @@ type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 export function useTypedDefaults<T extends Record<string, unknown>>(defaults: T): { id: string; defaults: T } {
   const id = useId();
   const [values] = useState<T>(() => {
-    const form = typeof document === "undefined" ? null : document.getElementById(id);
-    if (!(form instanceof HTMLFormElement)) return defaults;
+    if (typeof document === "undefined") return defaults; // the server render
+    const form = document.getElementById(id);
+    if (!(form instanceof HTMLFormElement)) return defaults; // a client-side mount: nothing typed yet
     const out: Record<string, unknown> = { ...defaults };
     for (const [name, value] of Object.entries(defaults)) {
       const el = form.elements.namedItem(name) as Control | null;
