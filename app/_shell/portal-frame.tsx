@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { env } from "@/lib/config/env";
 import { parseTheme, THEME_COOKIE } from "@/lib/config/theme";
 import { listDeveloperAccounts } from "@/lib/domain/developer-accounts";
+import { countMyInvitations } from "@/lib/domain/team-invitations";
 import { activeAccount, type CurrentUser } from "@/lib/server/session";
 import { switchAccountAction } from "@/app/actions/account";
 
@@ -15,7 +16,7 @@ export async function PortalFrame({ current, children }: { current: CurrentUser;
   const active = await activeAccount(accounts);
   const switcher = { accounts: accounts.map(({ id, name, kind }) => ({ id, name, kind })), activeId: active?.id ?? "", action: switchAccountAction };
   return (
-    <AppShell platformName={env.platformName} theme={theme} user={current.user} switcher={switcher}>
+    <AppShell platformName={env.platformName} theme={theme} user={current.user} switcher={switcher} invitations={countMyInvitations(getDb(), current.actor)}>
       {children}
     </AppShell>
   );

@@ -131,6 +131,8 @@ export const ACTIONS: Record<string, MatrixRow> = {
   inviteMemberAction: { expect: TEAM_ADMIN, input: (f) => ({ accountId: f.teamId, username: f.outsider.user.username, role: "developer" }) },
   acceptInvitationAction: { expect: row("signin", "not_found", "not_found", "not_found", "ok", "not_found"), input: (f) => ({ invitationId: String(f.invitationId) }) },
   declineInvitationAction: { expect: row("signin", "not_found", "not_found", "not_found", "ok", "not_found"), input: (f) => ({ invitationId: String(f.invitationId) }) },
+  resendInvitationAction: { expect: TEAM_ADMIN, input: (f) => ({ accountId: f.teamId, invitationId: String(f.teamInvitationId) }) },
+  cancelInvitationAction: { expect: TEAM_ADMIN, input: (f) => ({ accountId: f.teamId, invitationId: String(f.teamInvitationId) }) },
   changeRoleAction: { expect: TEAM_ADMIN, input: (f) => ({ accountId: f.teamId, userId: f.people.developer.user.id, role: "admin" }) },
   // Removing the developer member: admins may, and the developer may leave on their own.
   removeMemberAction: { expect: row("signin", "not_found", "ok", "ok", "forbidden", "not_found"), input: (f) => ({ accountId: f.teamId, userId: f.people.developer.user.id }) },

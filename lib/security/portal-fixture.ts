@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import type { Db } from "@/db/client";
-import { apps, developerAccounts, teamInvitations } from "@/db/schema";
+import { apps, developerAccounts, outbox, teamInvitations } from "@/db/schema";
 import { createTestDb } from "@/db/test-db";
 import { seedDeveloper, SEED_PASSWORD, type SeededDeveloper } from "@/db/test-seed";
 import { issueClientSecret } from "@/lib/domain/app-credentials";
@@ -44,6 +44,8 @@ export interface PortalFixture {
   requestToken: string;
   /** An invitation of the owner to another team. */
   invitationId: number;
+  /** A pending invitation to the team (of a user not in it), sent long enough ago to be resent. */
+  teamInvitationId: number;
   /** A small valid PNG, for icon uploads. */
   iconPng: Buffer;
   /** The versions the edit forms are opened with (lib/domain/versions.ts). */
@@ -105,6 +107,10 @@ export async function buildPortalFixture(): Promise<PortalFixture> {
 
   const savedApp = db.select().from(apps).where(eq(apps.id, app.id)).get()!;
   const versions = { appDetails: appDetailsVersion(savedApp), authSettings: authSettingsVersion(savedApp), project: projectVersion(project) };
+  const invitee = await person("mxinvitee");
+  inviteMember(db, admin.actor, { accountId: team.id, username: invitee.user.username, role: "developer" });
+  const teamInvitationId = db.select().from(teamInvitations).where(eq(teamInvitations.userId, invitee.user.id)).get()!.id;
+  db.update(outbox).set({ createdAt: 0 }).run();
   const frozen = freeze(db);
   db.$client.close();
   return {
@@ -117,6 +123,7 @@ export async function buildPortalFixture(): Promise<PortalFixture> {
     standaloneAppId: standalone.id,
     requestToken,
     invitationId,
+    teamInvitationId,
     iconPng: png,
     versions,
     fork: frozen.fork,

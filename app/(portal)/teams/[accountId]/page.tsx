@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/forms/action-button";
 import { InviteForm } from "@/components/teams/invite-form";
+import { PendingInvitations } from "@/components/teams/pending-invitations";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getDeveloperAccount } from "@/lib/domain/developer-accounts";
+import { listTeamInvitations } from "@/lib/domain/team-invitations";
 import { listMembers } from "@/lib/domain/teams";
 import { loadOrNotFound } from "@/lib/server/pages";
 import { requireUser } from "@/lib/server/session";
-import { changeRoleAction, inviteMemberAction, removeMemberAction } from "../actions";
+import { cancelInvitationAction, changeRoleAction, inviteMemberAction, removeMemberAction, resendInvitationAction } from "../actions";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -49,6 +51,12 @@ export default async function TeamPage({ params }: { params: Promise<{ accountId
             ))}
           </ul>
         </Card>
+        {admin && (
+          <Card aria-labelledby="pending-heading">
+            <h2 id="pending-heading" className="text-lg font-bold">Pending invitations</h2>
+            <PendingInvitations accountId={accountId} invitations={listTeamInvitations(db, actor, accountId)} resend={resendInvitationAction} cancel={cancelInvitationAction} />
+          </Card>
+        )}
         {admin && (
           <Card aria-labelledby="invite-heading">
             <h2 id="invite-heading" className="mb-3 text-lg font-bold">Invite a member</h2>
