@@ -119,6 +119,7 @@ export const ACTIONS: Record<string, MatrixRow> = {
     expect: SELF,
     input: () => ({ currentPassword: SEED_PASSWORD, newPassword: "a brand new password", confirmPassword: "a brand new password" }),
   },
+  changeEmailAction: { expect: SELF, input: () => ({ email: "mxchanged@example.com", currentPassword: SEED_PASSWORD }) },
   setManagingAccountAction: { expect: SELF, input: (f) => ({ managerUsername: f.outsider.user.username, managerPassword: SEED_PASSWORD }) },
   removeManagingAccountAction: {
     expect: everySignedIn("error:This account has no automated-account label"),
