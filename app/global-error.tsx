@@ -1,7 +1,11 @@
 "use client";
 import "./globals.css";
 
-/** The last resort when even the root layout failed: a plain page with the way back. */
+/**
+ * A page that failed to render: a plain branded page with Try again and the way back. (Not an
+ * error.tsx inside the portal: Turbopack loads that boundary's chunk at run time with a script
+ * tag that carries no CSP nonce, which e2e/security.spec.ts rightly refuses.)
+ */
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <html lang="en">

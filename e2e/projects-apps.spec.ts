@@ -13,7 +13,7 @@ test.describe("Projects and Apps", () => {
     await page.getByLabel("Project name").fill("Weather");
     await page.getByRole("button", { name: "Next: add an App" }).click();
     await expect(page.getByText("Choose the use case that fits best")).toBeVisible();
-    await expect(page.getByText("Describe your Project")).toBeVisible();
+    await expect(page.getByText("Describe your Project", { exact: true })).toBeVisible();
     await expect(page.getByLabel("Use case").locator("option")).toContainText(["Choose a use case", "Making a bot", "Exploring the API", "Academic research", "Building tools for X users"]);
     await page.getByLabel("Use case").selectOption({ label: "Making a bot" });
     await page.getByLabel("Description").fill("Daily forecasts, posted every morning");

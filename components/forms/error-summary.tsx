@@ -20,8 +20,7 @@ export function errorList(errors: FieldErrors<FieldValues>, order: string[]): Ar
 
 /**
  * On long forms, after a failed save: how many problems and which fields, each a button that
- * goes to its field (named with the field's message for screen readers; the message itself is
- * shown once, under the field). Announced as an alert.
+ * goes to its field, where the message is (shown once, and read with the field). Announced as an alert.
  */
 export function ErrorSummary({ errors, order, labels, formRef }: { errors: FieldErrors<FieldValues>; order: string[]; labels: Record<string, string>; formRef: React.RefObject<HTMLFormElement | null> }) {
   const list = errorList(errors, order);
@@ -40,7 +39,7 @@ export function ErrorSummary({ errors, order, labels, formRef }: { errors: Field
           const label = `${labels[name.split(".")[0]!] ?? name}${/^callbackUrls\.\d+/.test(name) ? ` ${Number(name.split(".")[1]) + 1}` : ""}`;
           return (
             <li key={name}>
-              <button type="button" aria-label={`${label}: ${message}`} onClick={() => goTo(name)} className="text-left text-danger underline underline-offset-2 wrap-anywhere">
+              <button type="button" title={message} onClick={() => goTo(name)} className="text-left text-danger underline underline-offset-2 wrap-anywhere">
                 {label}
               </button>
             </li>

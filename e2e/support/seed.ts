@@ -18,7 +18,7 @@ export async function developerOf(username: string) {
 export async function seedAppFor(username: string, name: string, opts: { accountId?: string; project?: string } = {}) {
   const { db, actor, account } = await developerOf(username);
   const accountId = opts.accountId ?? account.id;
-  const projectId = opts.project ? createProject(db, actor, { accountId, name: opts.project, description: "", useCase: "exploring-the-api" }).id : undefined;
+  const projectId = opts.project ? createProject(db, actor, { accountId, name: opts.project, description: "Seeded for a journey", useCase: "exploring-the-api" }).id : undefined;
   return { ...createApp(db, actor, accountId, { name, environment: "development", projectId }), projectId, db, actor };
 }
 
