@@ -8,7 +8,7 @@ export function AppRow({ app, action }: { app: AppSummary; action?: React.ReactN
   return (
     <li className="flex flex-wrap items-center gap-3 py-3">
       <AppIcon app={app} />
-      <div className="min-w-0 flex-1">
+      <div className="min-w-40 flex-1">
         {app.canManage ? (
           <Link href={`/apps/${app.id}`} className="font-bold wrap-anywhere hover:underline">
             {app.name}

@@ -17,7 +17,7 @@ export function AccountSwitcher({ accounts, activeId, action }: { accounts: Arra
         id={id}
         value={activeId}
         onChange={(e) => void action(null, { accountId: e.target.value })}
-        className="w-full max-w-56 min-w-0 truncate rounded-full border border-border bg-surface py-1.5 pr-7 pl-3 text-sm font-semibold"
+        className="w-full max-w-56 min-w-0 truncate lg:max-w-80 rounded-full border border-border bg-surface py-1.5 pr-7 pl-3 text-sm font-semibold"
       >
         {accounts.map((a) => (
           <option key={a.id} value={a.id}>
