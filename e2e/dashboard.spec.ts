@@ -12,7 +12,7 @@ test.describe("dashboard says what is true", () => {
     await expect(page.getByText("Apps in all, in Projects and standalone: 1 of 10.")).toBeVisible();
   });
 
-  test("a personal Project's new-App link while switched to a team says whose it is and switches there", async ({ page, accounts, shot, axe }) => {
+  test("a personal Project's new-App link while switched to a team says whose it is and switches there", async ({ page, accounts, shots }) => {
     const me = await accounts.developer("where");
     const { db, actor, account } = await developerOf(me.username);
     const projectId = createProject(db, actor, { accountId: account.id, name: "Personal one", description: "Room for one App", useCase: "making-a-bot" }).id;
@@ -25,8 +25,7 @@ test.describe("dashboard says what is true", () => {
     await expect(page.getByRole("heading", { level: 1, name: "New App in Personal one" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "New standalone App" })).toHaveCount(0);
     await expect(page.getByText(`Personal one belongs to @${me.username}`)).toBeVisible();
-    await shot("new-app-other-account");
-    await axe();
+    await shots("new-app-other-account");
     await page.getByRole("button", { name: `Switch to @${me.username}` }).click();
     await expect(page).toHaveURL(new RegExp(`/apps/new\\?projectId=${projectId}$`));
     await expect(page.getByRole("button", { name: "Create App" })).toBeVisible();
@@ -35,7 +34,7 @@ test.describe("dashboard says what is true", () => {
     expect(missing?.status()).toBe(404);
   });
 
-  test("a team developer is told what the role can do, and gets no link that leads to 'You must be an admin'", async ({ page, accounts, browser, shot, axe }) => {
+  test("a team developer is told what the role can do, and gets no link that leads to 'You must be an admin'", async ({ page, accounts, browser, shots }) => {
     const adminCtx = await browser.newContext();
     const admin = await new Accounts(await adminCtx.newPage()).developer("radm");
     await adminCtx.close();
@@ -50,7 +49,6 @@ test.describe("dashboard says what is true", () => {
     await expect(page.getByText("No Apps yet. Team admins add Apps to Projects.")).toBeVisible();
     await expect(page.getByRole("link", { name: "Add an App to this Project" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "New Project" })).toBeDisabled();
-    await shot("team-developer-role");
-    await axe();
+    await shots("team-developer-role");
   });
 });

@@ -4,7 +4,7 @@ import { expect, test } from "./fixtures";
 import { seedAppFor } from "./support/seed";
 
 test.describe("edit forms never lose an update", () => {
-  test("two tabs on App details: the stale save is refused, shows what changed, and reloads keeping its own change", async ({ page, context, accounts, shot, axe }) => {
+  test("two tabs on App details: the stale save is refused, shows what changed, and reloads keeping its own change", async ({ page, context, accounts, shots }) => {
     const me = await accounts.developer("tabs");
     const { app, db } = await seedAppFor(me.username, `Tabs ${me.username.slice(-6)}`);
     const tabB = await context.newPage();
@@ -21,8 +21,7 @@ test.describe("edit forms never lose an update", () => {
     await expect(notice).toBeVisible();
     await expect(notice).toContainText("Nothing was saved");
     await expect(notice).toContainText("App description: Saved first, in tab A");
-    await shot("edits-stale-app-details", tabB);
-    await axe(tabB);
+    await shots("edits-stale-app-details", tabB);
     expect(db.select().from(apps).where(eq(apps.id, app.id)).get()).toMatchObject({ description: "Saved first, in tab A", organizationName: "" });
 
     await notice.getByRole("button", { name: "Load the latest version" }).click();

@@ -2,7 +2,7 @@ import { expect, newAccount, test } from "./fixtures";
 import { seedAppFor } from "./support/seed";
 
 test.describe("errors and navigation", () => {
-  test("not-found pages are branded, inside the portal when signed in, with a main landmark and a way back", async ({ page, browser, accounts, shot, axe }) => {
+  test("not-found pages are branded, inside the portal when signed in, with a main landmark and a way back", async ({ page, browser, accounts, shots }) => {
     const me = await accounts.developer("lost");
     for (const path of ["/no-such-page", "/apps/99999999999", "/projects/99999999999/", "/teams/1"]) {
       const res = await page.goto(path);
@@ -11,8 +11,7 @@ test.describe("errors and navigation", () => {
       await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
       await expect(page.getByRole("button", { name: `Account menu for @${me.username}` })).toBeVisible();
     }
-    await shot("not-found-signed-in");
-    await axe();
+    await shots("not-found-signed-in");
     await page.getByRole("link", { name: "Go to the dashboard" }).click();
     await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 
@@ -21,12 +20,11 @@ test.describe("errors and navigation", () => {
     expect((await anon.goto("/nothing/here"))?.status()).toBe(404);
     await expect(anon.getByRole("main").getByRole("heading", { level: 1, name: "This page doesn't exist" })).toBeVisible();
     await expect(anon.getByRole("link", { name: "Sign in" })).toBeVisible();
-    await shot("not-found-signed-out", anon);
-    await axe(anon);
+    await shots("not-found-signed-out", anon);
     await anonContext.close();
   });
 
-  test("a failed save focuses the first invalid field in page order, with an error summary on long forms", async ({ page, accounts, shot, axe }) => {
+  test("a failed save focuses the first invalid field in page order, with an error summary on long forms", async ({ page, accounts, shots }) => {
     const me = await accounts.developer("focus");
     const { app } = await seedAppFor(me.username, `Focus ${me.username.slice(-6)}`);
     await page.goto(`/apps/${app.id}`);
@@ -38,8 +36,7 @@ test.describe("errors and navigation", () => {
     const summary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "There are 3 problems" }) });
     await expect(summary).toBeVisible();
     await expect(summary.getByRole("listitem")).toHaveText(["App name", "Website URL", "Privacy policy URL"]);
-    await shot("error-summary-app-details");
-    await axe();
+    await shots("error-summary-app-details");
     await summary.getByRole("button", { name: "Privacy policy URL" }).click();
     await expect(page.getByLabel("Privacy policy URL")).toBeFocused();
 

@@ -4,7 +4,7 @@ import { seedAppFor } from "./support/seed";
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 test.describe("keys shown once are not lost without a word", () => {
-  test("after creating an App: the page is about the App, and leaving before saving the keys asks first", async ({ page, accounts, shot, axe }) => {
+  test("after creating an App: the page is about the App, and leaving before saving the keys asks first", async ({ page, accounts, shots }) => {
     const me = await accounts.developer("once");
     await page.goto("/projects/new");
     await page.getByLabel("Project name").fill("Once");
@@ -18,8 +18,7 @@ test.describe("keys shown once are not lost without a word", () => {
     await page.getByRole("button", { name: "Create App" }).click();
     await expect(page.getByRole("heading", { level: 1, name: `${name} is ready` })).toBeVisible();
     await expect(page.getByRole("heading", { name: /^New App in/ })).toHaveCount(0);
-    await shot("app-created-ready");
-    await axe();
+    await shots("app-created-ready");
 
     // The sidebar: asked, stay.
     const messages: string[] = [];

@@ -4,7 +4,7 @@ import { Accounts, expect, test } from "./fixtures";
 import { e2eDb } from "./support/db";
 
 test.describe("team invitations, team names, e-mail", () => {
-  test("pending invitations: the invitee sees them on the dashboard and in the header; admins list, resend and cancel them", async ({ page, accounts, browser, shot, axe }) => {
+  test("pending invitations: the invitee sees them on the dashboard and in the header; admins list, resend and cancel them", async ({ page, accounts, browser, shots }) => {
     const admin = await accounts.developer("iadm");
     const memberCtx = await browser.newContext();
     const memberPage = await memberCtx.newPage();
@@ -34,8 +34,7 @@ test.describe("team invitations, team names, e-mail", () => {
       [member.email, `You're invited to join ${team}`],
       [member.email, `You're invited to join ${team}`],
     ]);
-    await shot("team-pending-invitations");
-    await axe();
+    await shots("team-pending-invitations");
 
     // The invitee: on the dashboard and in the header.
     await memberPage.goto("/dashboard");
@@ -43,8 +42,7 @@ test.describe("team invitations, team names, e-mail", () => {
     await expect(card).toContainText(`Join ${team} as a developer`);
     await expect(card).toContainText(`Invited by @${admin.username}`);
     await expect(memberPage.getByRole("link", { name: "1 team invitation waiting for your answer" })).toBeVisible();
-    await shot("dashboard-invitation", memberPage);
-    await axe(memberPage);
+    await shots("dashboard-invitation", memberPage);
 
     // Cancelled by the admin: gone for the invitee.
     page.once("dialog", (d) => void d.accept());
@@ -82,7 +80,7 @@ test.describe("team invitations, team names, e-mail", () => {
     await expect(page.getByRole("link", { name, exact: true })).toHaveCount(1);
   });
 
-  test("change e-mail with the password; the old address is told; sign-in by the new one", async ({ page, accounts, shot, axe }) => {
+  test("change e-mail with the password; the old address is told; sign-in by the new one", async ({ page, accounts, shots }) => {
     const me = await accounts.developer("mail");
     const next = `new_${me.email}`;
     await page.goto("/settings/account");
@@ -96,8 +94,7 @@ test.describe("team invitations, team names, e-mail", () => {
     await section.getByRole("button", { name: "Change e-mail" }).click();
     await expect(section.getByText(`Your e-mail address is now ${next}. We told your previous address.`)).toBeVisible();
     await expect(page.getByRole("region", { name: "Your account" })).toContainText(next);
-    await shot("account-email-changed");
-    await axe();
+    await shots("account-email-changed");
     const told = (await e2eDb()).select().from(outbox).orderBy(desc(outbox.id)).limit(2).all();
     expect(told.map((m) => [m.toEmail, m.subject])).toEqual([
       [next, "This is now your e-mail address"],
