@@ -56,7 +56,7 @@ async function seedDeveloper(db: Db, operator: Actor, username: string, projects
   setTier(db, operator, { accountId: account.id, tier: "enterprise" });
   const created: Array<{ projectId: string; app: ReturnType<typeof createApp> }> = [];
   for (let p = 0; p < projects; p++) {
-    const project = createProject(db, actor, { accountId: account.id, name: `${username} project ${p}`, description: "", useCase: "" });
+    const project = createProject(db, actor, { accountId: account.id, name: `${username} project ${p}`, description: "", useCase: "exploring-the-api" });
     for (let a = 0; a < perProject; a++) {
       const app = createApp(db, actor, account.id, { name: `${username}-${p}-${a}`.slice(0, 32), environment: "production", projectId: project.id });
       created.push({ projectId: project.id, app });

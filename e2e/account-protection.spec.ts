@@ -54,7 +54,7 @@ test.describe("issue 15: accounts", () => {
     const team = createTeam(db, alice.actor, { name: `Crew ${alice.user.username.slice(-6)}` });
     inviteMember(db, alice.actor, { accountId: team.id, username: carol.user.username, role: "admin" });
     answerInvitation(db, carol.actor, listInvitations(db, carol.actor)[0]!.id, true);
-    const project = createProject(db, carol.actor, { accountId: team.id, name: "Crew project", description: "", useCase: "Team bots" });
+    const project = createProject(db, carol.actor, { accountId: team.id, name: "Crew project", description: "Bots the team runs together.", useCase: "making-a-bot" });
     const { app, secrets } = createApp(db, carol.actor, team.id, { name: `Crew bot ${carol.user.username.slice(-6)}`, environment: "development", projectId: project.id });
     db.update(apps).set({ oauth1Enabled: true, permission: "read-write-directmessages", callbackUrls: ["https://crew.example.com/cb"] }).where(eq(apps.id, app.id)).run();
 

@@ -106,7 +106,7 @@ test.describe("User authentication settings", () => {
     await shot("auth-settings-permission-warning");
     await page.getByRole("button", { name: "Save" }).click();
     const confirm = page.getByRole("dialog", { name: "Change the App permissions?" });
-    await expect(confirm).toContainText("From Read to Read, Write and Direct Messages");
+    await expect(confirm).toContainText("From Read to Read, write and Direct Messages");
     await shot("auth-settings-permission-confirm");
     await axe();
     await confirm.getByRole("button", { name: "Cancel" }).click();
@@ -117,7 +117,7 @@ test.describe("User authentication settings", () => {
     await expect(page.getByText("Every user token issued to this App was discarded; users must authorize again.", { exact: false })).toBeVisible();
     expect(ownerAccessTokenInfo(db, app.id, user.id)).toBeNull();
     await page.goto(`/apps/${app.id}/keys`);
-    await expect(page.getByText("It will be created with Read, Write and Direct Messages permissions", { exact: false })).toBeVisible();
+    await expect(page.getByText("It will be created with Read, write and Direct Messages permissions", { exact: false })).toBeVisible();
   });
 
   test("switching app types creates the Client Secret (shown once) and deletes it", async ({ page, accounts, shot, axe }) => {

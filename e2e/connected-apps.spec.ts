@@ -93,7 +93,7 @@ test.describe("Connected apps and Tweet sources", () => {
     await page.goto("/settings/connected-apps");
     await expect(page.getByRole("heading", { name: "Connected apps", level: 1 })).toBeVisible();
     const item = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: s.app.name }) });
-    await expect(item.getByText("Read, Write and Direct Messages")).toBeVisible();
+    await expect(item.getByText("Read, write and Direct Messages")).toBeVisible();
     await expect(item.getByText("tweet.write")).toBeVisible();
     await expect(item.getByText("Post and repost for you")).toBeVisible();
     await expect(item.getByText(/^Authorized \d{4}-/)).toBeVisible();

@@ -63,20 +63,45 @@ export class Accounts {
   }
 }
 
-export const test = base.extend<{ accounts: Accounts; shot: (name: string) => Promise<void>; axe: () => Promise<void> }>({
+async function axeCheck(page: Page, where = "") {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(results.violations.map((v) => `${where}${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+const screensDir = () => `${process.env.E2E_OUTPUT_DIR || "test-results"}/screens`;
+
+export const test = base.extend<{
+  accounts: Accounts;
+  shot: (name: string, of?: Page) => Promise<void>;
+  /** The page as it is now at 1280 and 375 px, light and dark (theme "system"): a screenshot and axe at 0 in each. */
+  shots: (name: string, of?: Page) => Promise<void>;
+  axe: (of?: Page) => Promise<void>;
+}>({
   accounts: async ({ page }, use) => {
     await use(new Accounts(page));
   },
   shot: async ({ page }, use) => {
-    await use(async (name) => {
-      await page.screenshot({ path: `${process.env.E2E_OUTPUT_DIR || "test-results"}/screens/${name}.png`, fullPage: true });
+    await use(async (name, of = page) => {
+      await of.screenshot({ path: `${screensDir()}/${name}.png`, fullPage: true });
+    });
+  },
+  shots: async ({ page }, use) => {
+    await use(async (name, of = page) => {
+      const size = of.viewportSize();
+      for (const colorScheme of ["light", "dark"] as const) {
+        for (const width of [1280, 375]) {
+          await of.setViewportSize({ width, height: width === 375 ? 812 : 800 });
+          await of.emulateMedia({ colorScheme });
+          await of.screenshot({ path: `${screensDir()}/${name}-${width}-${colorScheme}.png`, fullPage: true });
+          await axeCheck(of, `${name} ${width} ${colorScheme}: `);
+        }
+      }
+      if (size) await of.setViewportSize(size);
+      await of.emulateMedia({ colorScheme: null });
     });
   },
   axe: async ({ page }, use) => {
-    await use(async () => {
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-    });
+    await use((of = page) => axeCheck(of));
   },
 });
 

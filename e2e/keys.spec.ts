@@ -119,13 +119,13 @@ test.describe("Keys and tokens", () => {
 
     // The owner's Access Token and Secret.
     const access = page.getByRole("group", { name: "Access Token and Secret" });
-    await expect(access.getByText("It will be created with Read and Write permissions", { exact: false })).toBeVisible();
+    await expect(access.getByText("It will be created with Read and write permissions", { exact: false })).toBeVisible();
     await access.getByRole("button", { name: "Generate" }).click();
     const tokenDialog = page.getByRole("dialog", { name: `Access Token and Secret for @${account.username}` });
     const token = (await tokenDialog.getByTestId("secret-ACCESS_TOKEN").textContent())!;
     expect(token.startsWith(`${user.id}-`)).toBe(true);
     await tokenDialog.getByRole("button", { name: "I saved them" }).click();
-    await expect(access.getByText("Created with Read and Write permissions")).toBeVisible();
+    await expect(access.getByText("Created with Read and write permissions")).toBeVisible();
     await access.getByRole("button", { name: "Regenerate" }).click();
     const t2 = await confirmAndRead(page, "Regenerate the Access Token and Secret?", "Yes, regenerate", ["ACCESS_TOKEN", "ACCESS_TOKEN_SECRET"]);
     await t2.shown.getByRole("button", { name: "I saved them" }).click();
@@ -168,7 +168,7 @@ test.describe("Keys and tokens", () => {
     await page.goto(`/apps/${app.id}/keys`);
     const access = page.getByRole("group", { name: "Access Token and Secret" });
     await expect(access.getByText("Created with Read permissions")).toBeVisible();
-    await expect(access.getByText(/The App's permissions are now Read and Write\. Regenerate this token/)).toBeVisible();
+    await expect(access.getByText(/The App's permissions are now Read and write\. Regenerate this token/)).toBeVisible();
 
     const other = await browser.newContext();
     const otherPage = await other.newPage();

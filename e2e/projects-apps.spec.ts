@@ -11,10 +11,16 @@ test.describe("Projects and Apps", () => {
     // Create a Project.
     await page.getByRole("link", { name: "Create a Project" }).click();
     await page.getByLabel("Project name").fill("Weather");
-    await page.getByLabel("Description").fill("Daily forecasts");
-    await page.getByLabel("Use case").fill("Post the forecast every morning");
+    await page.getByRole("button", { name: "Next: add an App" }).click();
+    await expect(page.getByText("Choose the use case that fits best")).toBeVisible();
+    await expect(page.getByText("Describe your Project", { exact: true })).toBeVisible();
+    await expect(page.getByLabel("Use case").locator("option")).toContainText(["Choose a use case", "Making a bot", "Exploring the API", "Academic research", "Building tools for X users"]);
+    await page.getByLabel("Use case").selectOption({ label: "Making a bot" });
+    await page.getByLabel("Description").fill("Daily forecasts, posted every morning");
     await page.getByRole("button", { name: "Next: add an App" }).click();
     await expect(page.getByText("Project created. Now add an App")).toBeVisible();
+    // The Project's page says its use case under its name.
+    await expect(page.getByRole("heading", { level: 1, name: "Weather" }).locator("xpath=following-sibling::div")).toContainText("Making a bot");
     await shot("project-setup");
 
     // Create an App in it: keys shown once.
@@ -76,7 +82,7 @@ test.describe("Projects and Apps", () => {
     await page.reload();
     await expect(page.getByLabel("Callback URL 2", { exact: true })).toHaveValue("http://127.0.0.1:8080/cb");
     await expect(page.getByLabel("Organization name")).toHaveValue("Weather Inc");
-    await expect(page.getByText("Updated App details: description, websiteUrl, callbackUrls")).toBeVisible();
+    await expect(page.getByText("Updated App details: App description, Website URL, Callback URLs")).toBeVisible();
 
     // Icon: a non-image is refused by content; a PNG is accepted and served with nosniff.
     await page.getByLabel("App icon").setInputFiles({ name: "evil.png", mimeType: "image/png", buffer: Buffer.from("<script>alert(1)</script>") });
@@ -154,14 +160,17 @@ test.describe("Projects and Apps", () => {
     await accounts.developer("dk");
     await page.goto("/projects/new");
     await page.getByLabel("Project name").fill("Night");
-    await page.getByLabel("Use case").fill("Testing the dark theme");
+    await page.getByLabel("Use case").selectOption({ label: "Exploring the API" });
+    await page.getByLabel("Description").fill("Testing the dark theme");
     await page.getByRole("button", { name: "Next: add an App" }).click();
     await page.getByRole("link", { name: "Create a new App" }).click();
     await page.getByLabel("App name").fill(`Night ${Date.now().toString(36)}`);
     await page.getByRole("button", { name: "Create App" }).click();
     await expect(page.getByText("Here are your keys for")).toBeVisible();
     await shot("dark-app-created");
+    page.once("dialog", (d) => void d.accept());
     await page.getByRole("link", { name: "Go to App settings" }).click();
+    await expect(page.getByRole("heading", { name: "App details" })).toBeVisible();
     await shot("dark-app-details");
     await page.goto("/dashboard");
     await shot("dark-dashboard");

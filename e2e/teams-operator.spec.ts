@@ -94,6 +94,11 @@ test.describe("teams, automation label and operator console", () => {
     makeOperator(await e2eDb(), op.username);
 
     await page.goto(`/admin?tab=apps&q=${encodeURIComponent(appName)}`);
+    await expect(page.getByText(`Owner @${owner.username} · personal account · Standalone`)).toBeVisible();
+    await expect(page.getByRole("link", { name: "Next" })).toHaveCount(0);
+    await page.goto(`/admin?tab=apps&q=${encodeURIComponent(appName)}&page=2`);
+    await expect(page.getByText("No Apps on page 2.")).toBeVisible();
+    await page.getByRole("link", { name: "Back to the first page" }).click();
     await page.getByRole("button", { name: `Suspend ${appName}` }).click();
     await page.getByLabel("Reason (sent to the owner)").fill("Automated spam replies to strangers");
     await page.getByRole("button", { name: "Suspend App" }).click();
@@ -117,6 +122,7 @@ test.describe("teams, automation label and operator console", () => {
 
     // Tier change from the console.
     await page.goto(`/admin?tab=accounts&q=${encodeURIComponent(`@${owner.username}`)}`);
+    await expect(page.getByRole("listitem").filter({ hasText: `@${owner.username}` })).toContainText("(personal, 1 App, id");
     await page.getByLabel(`Tier of @${owner.username}`).selectOption("elevated");
     await expect(page.getByText("Tier changed.")).toBeVisible();
     await ownerPage.goto("/dashboard");

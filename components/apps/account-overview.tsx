@@ -41,12 +41,23 @@ export function ActionOrReason({ href, label, reason, variant = "primary" }: { h
   return reason ? <Disabled label={label} reason={reason} /> : <Link href={href} className={buttonClass(variant)}>{label}</Link>;
 }
 
+/** What a team developer can do here, and why not the rest: said up front, not after a dead end. */
+function RoleNotice({ accountName }: { accountName: string }) {
+  return (
+    <p role="note" className="rounded-xl border border-border bg-surface-2 px-4 py-3 text-sm">
+      You are a <strong>developer</strong> in <strong className="wrap-anywhere">{accountName}</strong>: you see the team&apos;s Projects and Apps and manage the
+      keys and settings of the Apps you own. Team admins create and delete Projects and Apps.
+    </p>
+  );
+}
+
 /** The account's Projects with their Apps, and the Standalone Apps (paginated). */
 export function AccountOverview({ overview, basePath }: { overview: Overview; basePath: string }) {
   const o = overview;
   const why = blockers(o);
   return (
     <div className="space-y-6">
+      {o.account.role !== "admin" && <RoleNotice accountName={o.account.name} />}
       <section aria-labelledby="projects-heading" className="space-y-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <h2 id="projects-heading" className="text-xl font-bold">
@@ -63,10 +74,10 @@ export function AccountOverview({ overview, basePath }: { overview: Overview; ba
             <Card key={p.id} aria-label={`Project ${p.name}`}>
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div className="min-w-0">
-                  <Link href={`/projects/${p.id}`} className="text-lg font-bold hover:underline">
+                  <Link href={`/projects/${p.id}`} className="text-lg font-bold wrap-anywhere hover:underline">
                     {p.name}
                   </Link>
-                  {p.description && <p className="text-sm text-muted">{p.description}</p>}
+                  {p.description && <p className="text-sm wrap-anywhere text-muted">{p.description}</p>}
                 </div>
                 <p className="text-sm text-muted">
                   Apps in this Project: {p.apps.length} of {o.limits.appsPerProject}
@@ -75,9 +86,13 @@ export function AccountOverview({ overview, basePath }: { overview: Overview; ba
               {p.apps.length === 0 ? (
                 <p className="mt-3 text-sm text-muted">
                   No Apps yet.{" "}
-                  <Link className="text-link underline-offset-2 hover:underline" href={`/projects/${p.id}`}>
-                    Add an App to this Project
-                  </Link>
+                  {o.account.role === "admin" ? (
+                    <Link className="text-link underline-offset-2 hover:underline" href={`/projects/${p.id}`}>
+                      Add an App to this Project
+                    </Link>
+                  ) : (
+                    "Team admins add Apps to Projects."
+                  )}
                 </p>
               ) : (
                 <ul className="mt-2 divide-y divide-border">
@@ -93,11 +108,14 @@ export function AccountOverview({ overview, basePath }: { overview: Overview; ba
       <section aria-labelledby="standalone-heading" className="space-y-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <h2 id="standalone-heading" className="text-xl font-bold">
-            Standalone Apps <span className="text-base font-normal text-muted">({o.usage.apps} of {o.limits.appsTotal} Apps in all)</span>
+            Standalone Apps <span className="text-base font-normal text-muted">({o.usage.standaloneApps})</span>
           </h2>
           <ActionOrReason href="/apps/new" label="New standalone App" reason={why.app} variant="secondary" />
         </div>
-        <p className="text-sm text-muted">Standalone Apps work with v1.1 and OAuth. Connect one to a Project to use the v2 endpoints.</p>
+        <p className="text-sm text-muted">
+          Standalone Apps work with v1.1 and OAuth. Connect one to a Project to use the v2 endpoints. Apps in all, in Projects and standalone:{" "}
+          {o.usage.apps} of {o.limits.appsTotal}.
+        </p>
         {o.standalone.items.length === 0 ? (
           <p className="rounded-xl border border-dashed border-border px-4 py-6 text-center text-sm text-muted">No Standalone Apps.</p>
         ) : (

@@ -8,13 +8,13 @@ export function AppRow({ app, action }: { app: AppSummary; action?: React.ReactN
   return (
     <li className="flex flex-wrap items-center gap-3 py-3">
       <AppIcon app={app} />
-      <div className="min-w-0 flex-1">
+      <div className="min-w-40 flex-1">
         {app.canManage ? (
-          <Link href={`/apps/${app.id}`} className="font-bold hover:underline">
+          <Link href={`/apps/${app.id}`} className="font-bold wrap-anywhere hover:underline">
             {app.name}
           </Link>
         ) : (
-          <span className="font-bold">{app.name}</span>
+          <span className="font-bold wrap-anywhere">{app.name}</span>
         )}
         <AppMeta app={app}>{!app.canManage && <span>Owner @{app.ownerUsername}</span>}</AppMeta>
       </div>

@@ -1,49 +1,37 @@
 "use client";
+import { useTypedDefaults } from "@/components/forms/use-typed-defaults";
+import { useFocusFirstInvalid } from "@/components/forms/use-focus-first-invalid";
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { SecretsPanel } from "@/components/credentials/secrets-panel";
 import { FieldShell, TextField } from "@/components/forms/field";
 import { useServerErrors } from "@/components/forms/use-server-errors";
 import { Alert } from "@/components/ui/alert";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/server/action";
 import { createAppSchema, type CreateAppInput } from "@/lib/validation/app";
 import { ENVIRONMENTS } from "@/lib/validation/enums";
 import type { CreatedAppData } from "@/lib/domain/apps";
 
-type Action = (prev: ActionState<CreatedAppData> | null, input: CreateAppInput & { accountId: string }) => Promise<ActionState<CreatedAppData>>;
+export type CreateAppAction = (prev: ActionState<CreatedAppData> | null, input: CreateAppInput & { accountId: string }) => Promise<ActionState<CreatedAppData>>;
 
-/** Name and environment; on success the new keys are shown once, here, and nowhere else. */
-export function CreateAppForm({ action, accountId, projectId }: { action: Action; accountId: string; projectId?: string }) {
+/** Name and environment; the new App's keys go to `onCreated`, to be shown once. */
+export function CreateAppForm({ action, accountId, projectId, onCreated }: { action: CreateAppAction; accountId: string; projectId?: string; onCreated: (data: CreatedAppData) => void }) {
   const [state, setState] = useState<ActionState<CreatedAppData> | null>(null);
-  const form = useForm<CreateAppInput>({ resolver: zodResolver(createAppSchema), defaultValues: { name: "", environment: "development", projectId } });
+  const typed = useTypedDefaults<CreateAppInput>({ name: "", environment: "development", projectId });
+  const form = useForm<CreateAppInput>({ shouldFocusError: false, resolver: zodResolver(createAppSchema), defaultValues: typed.defaults });
+  const { ref: formRef, focus: focusInvalid } = useFocusFirstInvalid();
   const { errors, isSubmitting } = form.formState;
-  useServerErrors(state, form.setError);
+  useServerErrors(state, form.setError, focusInvalid);
 
-  if (state?.ok && state.data) {
-    const d = state.data;
-    return (
-      <div className="space-y-5">
-        <h2 className="text-xl font-bold">Here are your keys for {d.name}</h2>
-        <SecretsPanel
-          fileName={`${d.name.replace(/[^A-Za-z0-9_-]+/g, "-")}.env`}
-          items={[
-            { label: "API Key", envName: "API_KEY", value: d.apiKey },
-            { label: "API Key Secret", envName: "API_KEY_SECRET", value: d.apiKeySecret },
-            { label: "Bearer Token", envName: "BEARER_TOKEN", value: d.bearerToken },
-          ]}
-        />
-        <Link href={`/apps/${d.appId}`} className={buttonClass("primary")}>
-          Go to App settings
-        </Link>
-      </div>
-    );
-  }
+  const onSubmit = form.handleSubmit(async (v) => {
+    const result = await action(null, { ...v, accountId });
+    setState(result);
+    if (result.ok && result.data) onCreated(result.data);
+  }, focusInvalid);
 
   return (
-    <form onSubmit={form.handleSubmit(async (v) => setState(await action(null, { ...v, accountId })))} noValidate className="space-y-4">
+    <form id={typed.id} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {state && !state.ok && !state.fieldErrors && <Alert tone="error">{state.message}</Alert>}
       <TextField label="App name" maxLength={32} hint="Unique across the platform, up to 32 characters. Shown to users who authorize your App." error={errors.name?.message} {...form.register("name")} />
       <FieldShell label="Environment" error={errors.environment?.message}>

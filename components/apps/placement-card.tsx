@@ -19,7 +19,7 @@ export function PlacementCard({ app, projectName, openProjects, attach, detach }
       <h2 id="placement-heading" className="text-lg font-bold">Project</h2>
       {app.projectId ? (
         <div className="mt-2 flex flex-wrap items-center justify-between gap-3 text-sm">
-          <p>
+          <p className="min-w-0 wrap-anywhere">
             In <strong>{projectName}</strong>: this App can call the v2 endpoints.
           </p>
           <DetachAppButton action={detach} appId={app.id} appName={app.name} />

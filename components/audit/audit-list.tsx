@@ -1,3 +1,4 @@
+import { APP_FIELD_LABELS, PROJECT_FIELD_LABELS } from "@/components/apps/field-labels";
 import { Card } from "@/components/ui/card";
 
 export interface AuditRow {
@@ -32,10 +33,12 @@ const LABELS: Record<string, string> = {
   "project.delete": "Deleted the Project",
 };
 
+/** "Updated App details: App description, Organization name" — fields as the forms label them. */
 function describe(row: AuditRow): string {
   const changed = row.details.changed;
   const base = LABELS[row.action] ?? row.action;
-  return Array.isArray(changed) && changed.length ? `${base}: ${changed.join(", ")}` : base;
+  const labels = row.action.startsWith("project.") ? PROJECT_FIELD_LABELS : APP_FIELD_LABELS;
+  return Array.isArray(changed) && changed.length ? `${base}: ${changed.map((f) => labels[String(f)] ?? String(f)).join(", ")}` : base;
 }
 
 /** Who changed what, newest first. Details never hold secrets. */

@@ -1,30 +1,27 @@
 import type { AppType, Permission } from "@/lib/validation/enums";
 
-/** App permissions (OAuth 1.0a), in the product text's words. */
-export const PERMISSION_OPTIONS: { value: Permission; label: string; level: string; description: string }[] = [
+/** App permissions (OAuth 1.0a), in the product text's words; one wording wherever a level is named. */
+export const PERMISSION_OPTIONS: { value: Permission; label: string; description: string }[] = [
   {
     value: "read",
     label: "Read",
-    level: "Read",
     description:
       "Read X resources, such as a user's Tweets, home timeline and profile information. No access to Direct Messages, and no changes to anything.",
   },
   {
     value: "read-write",
     label: "Read and write",
-    level: "Read and Write",
     description:
       "Everything Read allows, plus posting Tweets, following users, updating a user's profile information and hiding replies on their behalf. No access to Direct Messages (read, write or delete).",
   },
   {
     value: "read-write-directmessages",
     label: "Read, write and Direct Messages",
-    level: "Read, Write and Direct Messages",
     description: "All of the above, plus reading, writing and deleting Direct Messages on behalf of a user.",
   },
 ];
 
-export const permissionLevel = (p: Permission) => PERMISSION_OPTIONS.find((o) => o.value === p)!.level;
+export const permissionLevel = (p: Permission) => PERMISSION_OPTIONS.find((o) => o.value === p)!.label;
 
 export const APP_TYPE_GROUPS: { title: string; description: string; types: { value: AppType; label: string }[] }[] = [
   {

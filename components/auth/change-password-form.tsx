@@ -1,4 +1,6 @@
 "use client";
+import { useTypedDefaults } from "@/components/forms/use-typed-defaults";
+import { useFocusFirstInvalid } from "@/components/forms/use-focus-first-invalid";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -14,21 +16,24 @@ type Action = ClientAction<ChangePasswordInput>;
 
 export function ChangePasswordForm({ action }: { action: Action }) {
   const [state, setState] = useState<ActionState | null>(null);
+  const typed = useTypedDefaults({ currentPassword: "", newPassword: "", confirmPassword: "" });
   const form = useForm<ChangePasswordInput>({
+    shouldFocusError: false,
     resolver: zodResolver(changePasswordSchema),
-    defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
+    defaultValues: typed.defaults,
   });
+  const { ref: formRef, focus: focusInvalid } = useFocusFirstInvalid();
   const { errors, isSubmitting } = form.formState;
-  useServerErrors(state, form.setError);
+  useServerErrors(state, form.setError, focusInvalid);
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await action(null, values);
     setState(result);
     if (result.ok) form.reset();
-  });
+  }, focusInvalid);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
+    <form id={typed.id} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
       {state?.ok && <Alert tone="success">{state.message}</Alert>}
       {state && !state.ok && !state.fieldErrors && <Alert tone="error">{state.message}</Alert>}
       <TextField label="Current password" type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...form.register("currentPassword")} />

@@ -1,5 +1,8 @@
 "use client";
+import { useTypedDefaults } from "@/components/forms/use-typed-defaults";
+import { useFocusFirstInvalid } from "@/components/forms/use-focus-first-invalid";
 import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { TextAreaField } from "@/components/forms/field";
@@ -15,20 +18,23 @@ type Action = ClientAction<DeveloperSignUpInput>;
 
 export function DeveloperSignUpForm({ action }: { action: Action }) {
   const [state, setState] = useState<ActionState | null>(null);
+  const typed = useTypedDefaults({ useCase: "", acceptAgreement: false as unknown as true });
   const form = useForm<DeveloperSignUpInput>({
+    shouldFocusError: false,
     resolver: zodResolver(developerSignUpSchema),
-    defaultValues: { useCase: "", acceptAgreement: false as unknown as true },
+    defaultValues: typed.defaults,
   });
+  const { ref: formRef, focus: focusInvalid } = useFocusFirstInvalid();
   const { errors, isSubmitting } = form.formState;
   const useCase = useWatch({ control: form.control, name: "useCase" }) ?? "";
   const count = useCase.trim().length;
-  useServerErrors(state, form.setError);
+  useServerErrors(state, form.setError, focusInvalid);
 
-  const onSubmit = form.handleSubmit(async (values) => setState(await action(null, values)));
+  const onSubmit = form.handleSubmit(async (values) => setState(await action(null, values)), focusInvalid);
 
   return (
     <Card>
-      <form onSubmit={onSubmit} noValidate className="space-y-5">
+      <form id={typed.id} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
         {state && !state.ok && !state.fieldErrors && <Alert tone="error">{state.message}</Alert>}
         <TextAreaField
           label="Describe your use case"
@@ -53,7 +59,11 @@ export function DeveloperSignUpForm({ action }: { action: Action }) {
               {...form.register("acceptAgreement")}
             />
             <span>
-              I accept the <strong>Developer Agreement and Policy</strong>: I will use the platform as described above,
+              I accept the{" "}
+              <Link href="/developer-agreement" target="_blank" rel="noopener" className="font-semibold text-link">
+                Developer Agreement and Policy<span className="sr-only"> (opens in a new tab)</span>
+              </Link>
+              : I will use the platform as described above,
               keep my keys and tokens secret, and respect users&apos; privacy and the automation rules.
             </span>
           </label>

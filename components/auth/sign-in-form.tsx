@@ -1,4 +1,6 @@
 "use client";
+import { useTypedDefaults } from "@/components/forms/use-typed-defaults";
+import { useFocusFirstInvalid } from "@/components/forms/use-focus-first-invalid";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
@@ -13,10 +15,13 @@ import { signInSchema, WRONG_CREDENTIALS, type SignInInput } from "@/lib/validat
 export function SignInForm({ callbackUrl, defaultIdentifier }: { callbackUrl: string; defaultIdentifier: string }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
+  const typed = useTypedDefaults({ identifier: defaultIdentifier, password: "" });
   const form = useForm<SignInInput>({
+    shouldFocusError: false,
     resolver: zodResolver(signInSchema),
-    defaultValues: { identifier: defaultIdentifier, password: "" },
+    defaultValues: typed.defaults,
   });
+  const { ref: formRef, focus: focusInvalid } = useFocusFirstInvalid();
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -27,10 +32,10 @@ export function SignInForm({ callbackUrl, defaultIdentifier }: { callbackUrl: st
       return;
     }
     continueTo(router, callbackUrl);
-  });
+  }, focusInvalid);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form id={typed.id} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {message && <Alert tone="error">{message}</Alert>}
       <TextField
         label="Username or e-mail"

@@ -1,4 +1,6 @@
 "use client";
+import { useTypedDefaults } from "@/components/forms/use-typed-defaults";
+import { useFocusFirstInvalid } from "@/components/forms/use-focus-first-invalid";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
@@ -18,12 +20,15 @@ type Action = ClientAction<SignUpInput>;
 export function SignUpForm({ action, callbackUrl }: { action: Action; callbackUrl: string }) {
   const router = useRouter();
   const [state, setState] = useState<ActionState | null>(null);
+  const typed = useTypedDefaults({ username: "", name: "", email: "", password: "" });
   const form = useForm<SignUpInput>({
+    shouldFocusError: false,
     resolver: zodResolver(signUpSchema),
-    defaultValues: { username: "", name: "", email: "", password: "" },
+    defaultValues: typed.defaults,
   });
+  const { ref: formRef, focus: focusInvalid } = useFocusFirstInvalid();
   const { errors, isSubmitting } = form.formState;
-  useServerErrors(state, form.setError);
+  useServerErrors(state, form.setError, focusInvalid);
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await action(null, values);
@@ -31,10 +36,10 @@ export function SignUpForm({ action, callbackUrl }: { action: Action; callbackUr
     if (!result.ok) return;
     const res = await signIn("credentials", { identifier: values.username, password: values.password, redirect: false });
     continueTo(router, res?.error ? "/signin" : callbackUrl);
-  });
+  }, focusInvalid);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form id={typed.id} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {state && !state.ok && !state.fieldErrors && <Alert tone="error">{state.message}</Alert>}
       <TextField
         label="Username"

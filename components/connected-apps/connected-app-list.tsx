@@ -26,12 +26,12 @@ export function ConnectedAppList({ apps, action }: { apps: ConnectedApp[]; actio
         <li key={c.app.id} aria-labelledby={`connected-${c.app.id}`} className="rounded-2xl border border-border bg-surface p-5 sm:p-6">
           <div className="flex flex-wrap items-start gap-4">
             <AppIcon app={c.app} size="size-12" />
-            <div className="min-w-0 flex-1">
-              <h2 id={`connected-${c.app.id}`} className="text-lg font-bold">
+            <div className="min-w-48 flex-1">
+              <h2 id={`connected-${c.app.id}`} className="text-lg font-bold wrap-anywhere">
                 {c.app.name}
                 {c.app.suspended && <span className="ml-2 rounded-full bg-danger-soft px-2 py-0.5 align-middle text-xs font-semibold text-danger">Suspended</span>}
               </h2>
-              {c.app.description && <p className="mt-1 text-sm text-muted">{c.app.description}</p>}
+              {c.app.description && <p className="mt-1 text-sm wrap-anywhere text-muted">{c.app.description}</p>}
               {isWebUrl(c.app.websiteUrl) && (
                 <Link href={c.app.websiteUrl} rel="noopener noreferrer nofollow" className="mt-1 inline-block text-sm text-link underline-offset-2 hover:underline">
                   {c.app.websiteUrl.replace(/^https?:\/\//i, "").replace(/\/$/, "")}

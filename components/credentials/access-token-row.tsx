@@ -57,7 +57,7 @@ export function AccessTokenRow({ appId, owner, permission, token, generate, revo
           other users, have them authorize your App.
         </>
       }
-      actions={<TokenActions exists={Boolean(token)} pending={pending} onGenerate={doGenerate} onConfirm={setConfirming} />}
+      actions={<TokenActions what="Access Token and Secret" exists={Boolean(token)} pending={pending} onGenerate={doGenerate} onConfirm={setConfirming} />}
     >
       {token ? (
         <>

@@ -54,7 +54,7 @@ export function ApiKeyRow({ appId, apiKey, previous, regenerate, endGrace }: Pro
       title="API Key and Secret"
       description="Think of these as the user name and password of your App: they sign OAuth 1.0a requests and get App-only and user Access Tokens."
       actions={
-        <Button variant="secondary" onClick={() => setOpen(true)}>
+        <Button variant="secondary" onClick={() => setOpen(true)} aria-label={`${apiKey ? "Regenerate" : "Generate"} API Key and Secret`}>
           {apiKey ? "Regenerate" : "Generate"}
         </Button>
       }

@@ -38,7 +38,7 @@ export function BearerTokenRow({ appId, bearer, regenerate, revoke }: Props) {
     <CredentialRow
       title="Bearer Token"
       description="App-only authentication: read information that is public on the platform, as your App rather than as a user."
-      actions={<TokenActions exists={Boolean(bearer)} pending={pending} onGenerate={generate} onConfirm={setConfirming} />}
+      actions={<TokenActions what="Bearer Token" exists={Boolean(bearer)} pending={pending} onGenerate={generate} onConfirm={setConfirming} />}
     >
       {bearer ? (
         <>

@@ -74,7 +74,7 @@ export function OAuth2Rows({ keys, regenerate, endGrace }: Props) {
           title="Client Secret"
           description={`Your ${appTypeLabel(keys.appType!)} is a confidential client: it authenticates to the token endpoint with its Client ID and Client Secret.`}
           actions={
-            <Button variant="secondary" onClick={() => setOpen(true)}>
+            <Button variant="secondary" onClick={() => setOpen(true)} aria-label="Regenerate Client Secret">
               Regenerate
             </Button>
           }

@@ -10,7 +10,7 @@ export interface SecretItem {
   value: string;
 }
 
-export function CopyButton({ value, label }: { value: string; label: string }) {
+export function CopyButton({ value, label, onCopied }: { value: string; label: string; onCopied?: () => void }) {
   const [copied, setCopied] = useState<boolean | "failed">(false);
   return (
     <Button
@@ -21,6 +21,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
         try {
           await navigator.clipboard.writeText(value);
           setCopied(true);
+          onCopied?.();
         } catch {
           setCopied("failed"); // no clipboard access (permission denied or insecure origin): select and copy by hand
         }
@@ -34,8 +35,17 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
 
 export const toEnvFile = (items: SecretItem[]) => items.map((i) => `${i.envName}=${i.value}`).join("\n") + "\n";
 
-/** Newly created secrets, shown once: copy buttons, a .env download, and the warning that they won't be shown again. */
-export function SecretsPanel({ items, fileName }: { items: SecretItem[]; fileName: string }) {
+/**
+ * Newly created secrets, shown once: copy buttons, a .env download, and the warning that they won't
+ * be shown again. `onSaved` fires once the .env was downloaded or every value was copied.
+ */
+export function SecretsPanel({ items, fileName, onSaved }: { items: SecretItem[]; fileName: string; onSaved?: () => void }) {
+  const [copied, setCopied] = useState<Set<string>>(new Set());
+  const copiedOne = (envName: string) => {
+    const next = new Set(copied).add(envName);
+    setCopied(next);
+    if (items.every((i) => next.has(i.envName))) onSaved?.();
+  };
   const download = () => {
     const url = URL.createObjectURL(new Blob([toEnvFile(items)], { type: "text/plain" }));
     const a = document.createElement("a");
@@ -43,6 +53,7 @@ export function SecretsPanel({ items, fileName }: { items: SecretItem[]; fileNam
     a.download = fileName;
     a.click();
     URL.revokeObjectURL(url);
+    onSaved?.();
   };
   return (
     <div className="space-y-4">
@@ -58,7 +69,7 @@ export function SecretsPanel({ items, fileName }: { items: SecretItem[]; fileNam
               <code data-testid={`secret-${item.envName}`} className="min-w-0 flex-1 font-mono text-sm break-all">
                 {item.value}
               </code>
-              <CopyButton value={item.value} label={item.label} />
+              <CopyButton value={item.value} label={item.label} onCopied={() => copiedOne(item.envName)} />
             </dd>
           </div>
         ))}

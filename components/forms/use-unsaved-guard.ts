@@ -2,18 +2,19 @@
 import { useEffect } from "react";
 
 export const UNSAVED_MESSAGE = "You have unsaved changes. Leave this page and lose them?";
+export const SECRETS_MESSAGE = "You won't see these keys again. Leave without saving them?";
 
-/** Warns before leaving with unsaved changes: on reload/close and on in-app link clicks. */
-export function useUnsavedGuard(dirty: boolean): void {
+/** While `active`, asks before leaving: on reload/close and on in-app link clicks. */
+export function useLeaveGuard(active: boolean, message: string): void {
   useEffect(() => {
-    if (!dirty) return;
+    if (!active) return;
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       e.preventDefault();
     };
     const onClick = (e: MouseEvent) => {
       const link = (e.target as Element | null)?.closest?.("a[href]");
       if (!link || (link as HTMLAnchorElement).target === "_blank" || e.defaultPrevented) return;
-      if (!window.confirm(UNSAVED_MESSAGE)) {
+      if (!window.confirm(message)) {
         e.preventDefault();
         e.stopPropagation();
       }
@@ -24,5 +25,8 @@ export function useUnsavedGuard(dirty: boolean): void {
       window.removeEventListener("beforeunload", onBeforeUnload);
       document.removeEventListener("click", onClick, true);
     };
-  }, [dirty]);
+  }, [active, message]);
 }
+
+/** Warns before leaving with unsaved changes. */
+export const useUnsavedGuard = (dirty: boolean) => useLeaveGuard(dirty, UNSAVED_MESSAGE);

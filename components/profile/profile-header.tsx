@@ -8,7 +8,7 @@ export function ProfileHeader({ user }: { user: Pick<ProfileUser, "name" | "user
         {user.name.slice(0, 1).toUpperCase()}
       </span>
       <div className="min-w-0">
-        <h1 className="text-2xl font-extrabold tracking-tight break-words">{user.name}</h1>
+        <h1 className="text-2xl font-extrabold tracking-tight wrap-anywhere">{user.name}</h1>
         <p className="text-muted">
           @{user.username}
           {user.protected && <span className="ml-2 text-xs">(protected)</span>}

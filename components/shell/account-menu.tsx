@@ -44,7 +44,7 @@ export function AccountMenu({ username, name }: Props) {
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={() => setOpen((v) => !v)}
-        className="flex items-center gap-2 rounded-full py-1 pr-2 pl-1 hover:bg-surface-2"
+        className="flex shrink-0 items-center gap-2 rounded-full py-1 pr-2 pl-1 hover:bg-surface-2"
       >
         <span aria-hidden="true" className="flex size-8 items-center justify-center rounded-full bg-accent text-sm font-bold text-accent-fg">
           {username.slice(0, 1).toUpperCase()}

@@ -9,7 +9,7 @@ export function AccountSwitcher({ accounts, activeId, action }: { accounts: Arra
   const id = useId();
   if (accounts.length < 2) return null;
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex min-w-0 items-center gap-2">
       <label htmlFor={id} className="sr-only">
         Developer account
       </label>
@@ -17,7 +17,7 @@ export function AccountSwitcher({ accounts, activeId, action }: { accounts: Arra
         id={id}
         value={activeId}
         onChange={(e) => void action(null, { accountId: e.target.value })}
-        className="max-w-40 rounded-full border border-border bg-surface px-3 py-1.5 text-sm font-semibold sm:max-w-56"
+        className="w-full max-w-56 min-w-0 truncate lg:max-w-80 rounded-full border border-border bg-surface py-1.5 pr-7 pl-3 text-sm font-semibold"
       >
         {accounts.map((a) => (
           <option key={a.id} value={a.id}>

@@ -21,7 +21,7 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
     <button
       type="button"
       onClick={change}
-      className="inline-flex size-10 items-center justify-center rounded-full hover:bg-surface-2"
+      className="inline-flex size-10 shrink-0 items-center justify-center rounded-full hover:bg-surface-2"
       aria-label={`${LABEL[theme]} (change theme)`}
       title={LABEL[theme]}
     >

@@ -5,11 +5,13 @@ interface Props {
   open: boolean;
   title: string;
   onClose: () => void;
+  /** Asked before Escape closes the dialog; false keeps it open (e.g. secrets shown once). */
+  confirmClose?: () => boolean;
   children: ReactNode;
 }
 
 /** A modal on the native <dialog> (focus is trapped, Escape closes, focus returns to the opener). */
-export function Dialog({ open, title, onClose, children }: Props) {
+export function Dialog({ open, title, onClose, confirmClose, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -21,6 +23,10 @@ export function Dialog({ open, title, onClose, children }: Props) {
     <dialog
       ref={ref}
       onClose={onClose}
+      onKeyDown={(e) => {
+        // Cancelling the Escape keydown stops the dialog's close request.
+        if (e.key === "Escape" && confirmClose && !confirmClose()) e.preventDefault();
+      }}
       aria-labelledby="dialog-title"
       className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-2xl border border-border bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/50"
     >

@@ -6,7 +6,7 @@ import { createTestDb } from "@/db/test-db";
 import { seedApp, seedDeveloper, type SeededApp } from "@/db/test-seed";
 import type { AuthSettingsInput } from "@/lib/validation/auth-settings";
 import { verifyClientSecret } from "./app-credentials";
-import { getAuthSettings, updateAuthSettings } from "./auth-settings";
+import { authSettingsVersion, getAuthSettings, saveAuthSettings, updateAuthSettings } from "./auth-settings";
 import type { DomainError } from "./errors";
 import { generateOwnerAccessToken } from "./keys";
 import { findOAuth1AccessToken, issueOAuth1AccessToken } from "./user-tokens";
@@ -108,5 +108,29 @@ describe("updateAuthSettings", () => {
     expect(err(() => getAuthSettings(db, bob.actor, { appId: s.app.id }))?.code).toBe("not_found");
     expect(err(() => updateAuthSettings(db, bob.actor, { ...base, permission: "read-write" }))?.code).toBe("not_found");
     expect(appRow()).toMatchObject({ permission: "read", oauth1Enabled: false });
+  });
+});
+
+describe("saveAuthSettings (the form's save: version + changed settings)", () => {
+  it("checks the rules on the merged settings and points the error at the field", () => {
+    save();
+    let err: DomainError | undefined;
+    try {
+      saveAuthSettings(db, s.actor, { appId: s.app.id, version: authSettingsVersion(appRow()), oauth2Enabled: true });
+    } catch (e) {
+      err = e as DomainError;
+    }
+    expect(err?.fieldErrors).toEqual({ appType: ["Choose the type of App for OAuth 2.0"] });
+    expect(appRow().oauth2Enabled).toBe(false);
+  });
+
+  it("writes only the changed setting, and a stale version is refused", () => {
+    save();
+    const opened = authSettingsVersion(appRow());
+    const { version } = saveAuthSettings(db, s.actor, { appId: s.app.id, version: opened, signInWithX: true });
+    expect(appRow()).toMatchObject({ signInWithX: true, oauth1Enabled: true, callbackUrls: ["https://example.com/cb", "myapp://callback/path"] });
+    expect(version).toBe(authSettingsVersion(appRow()));
+    expect(() => saveAuthSettings(db, s.actor, { appId: s.app.id, version: opened, websiteUrl: "https://other.example.com" })).toThrow("This App changed since you opened it");
+    expect(appRow().websiteUrl).toBe("https://example.com");
   });
 });

@@ -26,3 +26,20 @@ export function isUniqueViolation(err: unknown, needle?: string): boolean {
     ? !needle || (e.message ?? "").includes(needle)
     : false;
 }
+
+/** What a stale edit is answered with: the values saved now and their version, for the form to show. */
+export interface Conflict {
+  version: string;
+  values: Record<string, unknown>;
+}
+
+/** An edit was based on values that have changed since the form was opened; nothing was saved. */
+export class StaleEditError extends DomainError {
+  constructor(
+    message: string,
+    readonly conflict: Conflict,
+  ) {
+    super("conflict", message);
+    this.name = "StaleEditError";
+  }
+}

@@ -57,12 +57,13 @@ describe("operator console rules", () => {
     const other = await seedDeveloper(db, "zed");
     seedProject(db, other.account.id);
     createApp(db, other.actor, other.account.id, { name: "Zebra", environment: "development" });
-    expect(searchApps(db, operator, "OWN").map((a) => a.name)).toEqual(["owner app"]);
-    expect(searchApps(db, operator, owner.app.id).map((a) => a.name)).toEqual(["owner app"]);
+    const names = (q: string) => searchApps(db, operator, q).items.map((a) => a.name);
+    expect(names("OWN")).toEqual(["owner app"]);
+    expect(names(owner.app.id)).toEqual(["owner app"]);
     const key = owner.secrets.apiKey;
-    expect(searchApps(db, operator, `${key.slice(0, 4)}…${key.slice(-4)}`).map((a) => a.name)).toEqual(["owner app"]);
-    expect(searchApps(db, operator, key).map((a) => a.name)).toEqual(["owner app"]);
-    expect(searchApps(db, operator, "").length).toBe(2);
+    expect(names(`${key.slice(0, 4)}…${key.slice(-4)}`)).toEqual(["owner app"]);
+    expect(names(key)).toEqual(["owner app"]);
+    expect(searchApps(db, operator, "").items.length).toBe(2);
   });
 
   it("makeOperator grants the role by username", () => {
@@ -163,6 +164,30 @@ describe("account search", () => {
   it("matches names containing LIKE wildcards literally", async () => {
     await seedDeveloper(db, "a_b");
     await seedDeveloper(db, "axb");
-    expect(listAccountsForOperator(db, operator, "@a_b").map((a) => a.name)).toEqual(["@a_b"]);
+    expect(listAccountsForOperator(db, operator, "@a_b").items.map((a) => a.name)).toEqual(["@a_b"]);
+  });
+
+  it("counts each account's Apps (in Projects and standalone)", async () => {
+    const zed = await seedDeveloper(db, "zed");
+    await seedDeveloper(db, "none");
+    createApp(db, owner.actor, owner.account.id, { name: "Second", environment: "development" });
+    createApp(db, zed.actor, zed.account.id, { name: "Zed one", environment: "development" });
+    const counts = Object.fromEntries(listAccountsForOperator(db, operator).items.map((a) => [a.name, a.apps]));
+    expect(counts).toEqual({ "@owner": 2, "@zed": 1, "@none": 0 });
+  });
+});
+
+describe("operator lists page by page", () => {
+  it("says there is another page only when there is one", async () => {
+    const zed = await seedDeveloper(db, "zed", "enterprise");
+    for (const n of ["A", "B"]) createApp(db, zed.actor, zed.account.id, { name: `Zed ${n}`, environment: "development" });
+    expect(searchApps(db, operator, "", 1, 3)).toMatchObject({ page: 1, hasMore: false });
+    expect(searchApps(db, operator, "", 1, 3).items).toHaveLength(3);
+    expect(searchApps(db, operator, "", 1, 2)).toMatchObject({ hasMore: true });
+    expect(searchApps(db, operator, "", 2, 2)).toMatchObject({ page: 2, hasMore: false });
+    expect(searchApps(db, operator, "", 2, 2).items).toHaveLength(1);
+    expect(searchApps(db, operator, "", 3, 2).items).toEqual([]);
+    expect(listAccountsForOperator(db, operator, "", 1, 2)).toMatchObject({ hasMore: false });
+    expect(listAccountsForOperator(db, operator, "", 1, 1)).toMatchObject({ hasMore: true });
   });
 });

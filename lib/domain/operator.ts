@@ -7,6 +7,7 @@ import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { queueEmail } from "./outbox";
 import { TIER_LIMITS } from "./tiers";
+import type { Tier } from "@/lib/validation/enums";
 
 export const APPEAL_URL = () => process.env.APPEAL_URL ?? "https://help.x.com/forms/platform";
 export const OPERATOR_PAGE_SIZE = 50;
@@ -16,25 +17,42 @@ export function requireOperator(actor: Actor | null): asserts actor is Actor {
   if (!actor?.isOperator) throw new DomainError("not_found", "Not found");
 }
 
-export function listAccountsForOperator(db: Db, actor: Actor, q = "", page = 1) {
+/** A page of a list plus whether another page follows (one extra row is read to know). */
+export interface OperatorPage<T> {
+  items: T[];
+  page: number;
+  hasMore: boolean;
+}
+
+function toPage<T>(rows: T[], page: number, size: number): OperatorPage<T> {
+  return { items: rows.slice(0, size), page, hasMore: rows.length > size };
+}
+
+/** Developer accounts, newest first, with how many Apps each has. */
+export function listAccountsForOperator(db: Db, actor: Actor, q = "", page = 1, size = OPERATOR_PAGE_SIZE): OperatorPage<{ id: string; kind: "personal" | "team"; name: string; tier: Tier; apps: number }> {
   requireOperator(actor);
   const needle = q.toLowerCase();
   const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const where = needle ? or(eq(developerAccounts.id, q), sql`lower(${developerAccounts.name}) like ${pattern} escape '\\'`) : undefined;
-  return db
+  // A join, not a correlated subquery in raw sql: drizzle leaves columns unqualified in a one-table
+  // select, and "account_id = id" inside the subquery compared the App with itself (always 0).
+  const rows = db
     .select({
       id: developerAccounts.id,
       kind: developerAccounts.kind,
       name: developerAccounts.name,
       tier: developerAccounts.tier,
-      apps: sql<number>`(select count(*) from ${apps} where ${apps.accountId} = ${developerAccounts.id})`,
+      apps: sql<number>`count(${apps.id})`,
     })
     .from(developerAccounts)
+    .leftJoin(apps, eq(apps.accountId, developerAccounts.id))
     .where(where)
-    .orderBy(desc(developerAccounts.createdAt))
-    .limit(OPERATOR_PAGE_SIZE)
-    .offset((page - 1) * OPERATOR_PAGE_SIZE)
+    .groupBy(developerAccounts.id)
+    .orderBy(desc(developerAccounts.createdAt), desc(developerAccounts.id))
+    .limit(size + 1)
+    .offset((page - 1) * size)
     .all();
+  return toPage(rows, page, size);
 }
 
 /** Admins of an account: who is told about tier changes and suspensions. */
@@ -83,7 +101,7 @@ export function setTier(db: Db, actor: Actor, input: SetTierInput): { moved: Arr
 }
 
 /** Apps by name prefix, App ID, or API Key hint ("abcd…wxyz", or a full key). */
-export function searchApps(db: Db, actor: Actor, q: string, page = 1) {
+export function searchApps(db: Db, actor: Actor, q: string, page = 1, size = OPERATOR_PAGE_SIZE) {
   requireOperator(actor);
   const query = q.trim();
   const hint = /^([A-Za-z0-9]{4})(?:…|\.\.\.)([A-Za-z0-9]{4})$/.exec(query);
@@ -96,16 +114,26 @@ export function searchApps(db: Db, actor: Actor, q: string, page = 1) {
     const lower = query.toLowerCase();
     where = and(gte(apps.nameLower, lower), lt(apps.nameLower, `${lower}\uffff`));
   }
-  return db
-    .select({ id: apps.id, name: apps.name, status: apps.status, suspendedReason: apps.suspendedReason, ownerUsername: users.username, accountName: developerAccounts.name, projectId: apps.projectId })
+  const rows = db
+    .select({
+      id: apps.id,
+      name: apps.name,
+      status: apps.status,
+      suspendedReason: apps.suspendedReason,
+      ownerUsername: users.username,
+      accountName: developerAccounts.name,
+      accountKind: developerAccounts.kind,
+      projectId: apps.projectId,
+    })
     .from(apps)
     .innerJoin(users, eq(users.id, apps.ownerUserId))
     .innerJoin(developerAccounts, eq(developerAccounts.id, apps.accountId))
     .where(where)
     .orderBy(query && !/^\d+$/.test(query) ? asc(apps.nameLower) : desc(apps.createdAt))
-    .limit(OPERATOR_PAGE_SIZE)
-    .offset((page - 1) * OPERATOR_PAGE_SIZE)
+    .limit(size + 1)
+    .offset((page - 1) * size)
     .all();
+  return toPage(rows, page, size);
 }
 
 /** Suspends an App: every credential fails from now on, and the owner gets the notice e-mail. */

@@ -6,12 +6,12 @@ import { seedDeveloper, type SeededDeveloper } from "@/db/test-seed";
 import type { Db } from "@/db/client";
 import { apps, auditLog, credentials, developerAccounts, projects } from "@/db/schema";
 import { createApp, deleteApp } from "./apps";
-import { updateAppDetails } from "./app-details";
+import { appDetailsVersion, updateAppDetails } from "./app-details";
 import { attachApp, detachApp } from "./app-placement";
 import { findAppByBearer, findConsumer } from "./app-credentials";
 import { getAppIcon, normalizeIcon, setAppIcon } from "./app-icons";
 import { accountOverview } from "./overview";
-import { createProject, deleteProject, updateProject } from "./projects";
+import { createProject, deleteProject, projectVersion, updateProject } from "./projects";
 
 let db: Db;
 let alice: SeededDeveloper;
@@ -24,7 +24,7 @@ beforeEach(async () => {
 });
 
 const project = (dev: SeededDeveloper, name = "Main") =>
-  createProject(db, dev.actor, { accountId: dev.account.id, name, description: "desc", useCase: "Testing" });
+  createProject(db, dev.actor, { accountId: dev.account.id, name, description: "desc", useCase: "exploring-the-api" });
 const app = (dev: SeededDeveloper, name: string, projectId?: string) =>
   createApp(db, dev.actor, dev.account.id, { name, environment: "development", projectId });
 const setTier = (dev: SeededDeveloper, tier: "elevated" | "academic" | "enterprise") =>
@@ -32,6 +32,7 @@ const setTier = (dev: SeededDeveloper, tier: "elevated" | "academic" | "enterpri
 
 const details = (appId: string, over: Partial<Parameters<typeof updateAppDetails>[2]> = {}) => ({
   appId,
+  version: appDetailsVersion(db.select().from(apps).where(eq(apps.id, appId)).get()!),
   name: "Renamed",
   description: "An app",
   websiteUrl: "https://example.com",
@@ -68,9 +69,16 @@ describe("access tiers", () => {
 describe("Projects", () => {
   it("edit records what changed in the audit log", () => {
     const p = project(alice);
-    updateProject(db, alice.actor, { projectId: p.id, name: "Renamed", description: "desc", useCase: "Testing" });
+    updateProject(db, alice.actor, { projectId: p.id, version: projectVersion(p), name: "Renamed", description: "desc", useCase: "exploring-the-api" });
     const entry = db.select().from(auditLog).where(eq(auditLog.action, "project.update")).get();
     expect(entry?.details).toEqual({ changed: ["name"] });
+  });
+
+  it("a save from a form opened before another save is refused with the saved values", () => {
+    const p = project(alice);
+    updateProject(db, alice.actor, { projectId: p.id, version: projectVersion(p), description: "From tab A" });
+    expect(() => updateProject(db, alice.actor, { projectId: p.id, version: projectVersion(p), name: "From tab B" })).toThrow("This Project changed since you opened it");
+    expect(db.select().from(projects).where(eq(projects.id, p.id)).get()).toMatchObject({ name: "Main", description: "From tab A" });
   });
 
   it("delete moves its Apps to Standalone, keeping their credentials", () => {
@@ -85,9 +93,9 @@ describe("Projects", () => {
 
   it("another account's Project answers not found for every action", () => {
     const p = project(alice);
-    expect(() => updateProject(db, bob.actor, { projectId: p.id, name: "x", description: "", useCase: "x" })).toThrow("Project not found");
+    expect(() => updateProject(db, bob.actor, { projectId: p.id, version: projectVersion(p), name: "x", description: "", useCase: "other" })).toThrow("Project not found");
     expect(() => deleteProject(db, bob.actor, p.id)).toThrow("Project not found");
-    expect(() => createProject(db, bob.actor, { accountId: alice.account.id, name: "x", description: "", useCase: "x" })).toThrow("not found");
+    expect(() => createProject(db, bob.actor, { accountId: alice.account.id, name: "x", description: "", useCase: "other" })).toThrow("not found");
   });
 });
 
@@ -120,7 +128,7 @@ describe("attach and detach", () => {
 describe("App details", () => {
   it("saves every field and audits the changed ones", () => {
     const { app: a } = app(alice, "Original");
-    const saved = updateAppDetails(db, alice.actor, details(a.id));
+    const saved = updateAppDetails(db, alice.actor, details(a.id)).app;
     expect(saved).toMatchObject({ name: "Renamed", nameLower: "renamed", callbackUrls: ["https://example.com/cb"], organizationName: "Example" });
     const entry = db.select().from(auditLog).where(eq(auditLog.action, "app.update")).get();
     expect((entry?.details as { changed: string[] }).changed).toContain("callbackUrls");

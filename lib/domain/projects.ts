@@ -9,6 +9,12 @@ import { recordAudit } from "./audit";
 import { DomainError } from "./errors";
 import { numericId } from "./ids";
 import { assertRoomForProject } from "./usage";
+import { assertFresh, changedFields, contentVersion } from "./versions";
+
+export const PROJECT_FIELDS = ["name", "description", "useCase"] as const;
+
+/** The version of a Project's fields, as the edit form is opened with. */
+export const projectVersion = (project: Project): string => contentVersion(project, PROJECT_FIELDS);
 
 export type Project = typeof projects.$inferSelect;
 
@@ -22,6 +28,16 @@ export function loadProjectFor(db: DbOrTx, actor: Actor, projectId: string): Pro
     throw new DomainError("not_found", "Project not found");
   }
   return project;
+}
+
+/** A Project in any developer account the actor belongs to, or null. */
+export function findProjectFor(db: DbOrTx, actor: Actor, projectId: string): Project | null {
+  try {
+    return loadProjectFor(db, actor, projectId);
+  } catch (err) {
+    if (err instanceof DomainError && err.code === "not_found") return null;
+    throw err;
+  }
 }
 
 export function createProject(db: Db, actor: Actor, input: CreateProjectInput): Project {
@@ -44,22 +60,23 @@ export function createProject(db: Db, actor: Actor, input: CreateProjectInput): 
   );
 }
 
-export function updateProject(db: Db, actor: Actor, input: UpdateProjectInput): Project {
+/** Saves the fields the user changed, unless the Project changed since the form was opened (StaleEditError). */
+export function updateProject(db: Db, actor: Actor, input: UpdateProjectInput): { project: Project; version: string } {
+  const { projectId, version, ...patch } = input;
   return db.transaction((tx) => {
-    const before = loadProjectFor(tx, actor, input.projectId);
+    const before = loadProjectFor(tx, actor, projectId);
     requireAccountAdmin(tx, actor, before.accountId, "edit a Project");
-    const fields = { name: input.name, description: input.description, useCase: input.useCase };
-    const changed = (Object.keys(fields) as Array<keyof typeof fields>).filter((k) => before[k] !== fields[k]);
+    assertFresh(before, PROJECT_FIELDS, version, "This Project changed since you opened it");
+    const changed = changedFields(before, patch, PROJECT_FIELDS);
+    if (changed.length === 0) return { project: before, version };
     const [project] = tx
       .update(projects)
-      .set({ ...fields, updatedAt: Date.now() })
+      .set({ ...Object.fromEntries(changed.map((k) => [k, patch[k]])), updatedAt: Date.now() })
       .where(eq(projects.id, before.id))
       .returning()
       .all();
-    if (changed.length) {
-      recordAudit(tx, { accountId: before.accountId, projectId: before.id, actorUserId: actor.userId, action: "project.update", details: { changed } });
-    }
-    return project!;
+    recordAudit(tx, { accountId: before.accountId, projectId: before.id, actorUserId: actor.userId, action: "project.update", details: { changed } });
+    return { project: project!, version: projectVersion(project!) };
   });
 }
 

@@ -9,6 +9,7 @@ import { DomainError, fieldError } from "./errors";
 import { snowflake } from "./ids";
 import { queueEmail } from "./outbox";
 import { ensureTeamIdentity, isTeamIdentity } from "./team-identity";
+import { invitationEmail } from "./team-invitations";
 
 function requireTeam(db: DbOrTx, accountId: string) {
   const account = db.select().from(developerAccounts).where(eq(developerAccounts.id, accountId)).get();
@@ -24,6 +25,15 @@ export function createTeam(db: Db, actor: Actor, input: CreateTeamInput) {
   return db.transaction((tx) => {
     const personal = tx.select().from(developerAccounts).where(eq(developerAccounts.personalUserId, actor.userId)).get();
     if (!personal) throw new DomainError("forbidden", "Sign up for developer access before creating a team");
+    // Two teams of one name would be two identical entries in the header's switcher.
+    const same = tx
+      .select({ name: developerAccounts.name })
+      .from(memberships)
+      .innerJoin(developerAccounts, eq(developerAccounts.id, memberships.accountId))
+      .where(and(eq(memberships.userId, actor.userId), eq(developerAccounts.kind, "team")))
+      .all()
+      .some((t) => t.name.toLocaleLowerCase() === input.name.toLocaleLowerCase());
+    if (same) throw fieldError("conflict", "name", `You are already in a team called ${input.name}. Choose another name.`);
     const id = snowflake();
     tx.insert(developerAccounts).values({ id, kind: "team", name: input.name, tier: "essential", useCase: personal.useCase, agreedAt: Date.now() }).run();
     tx.insert(memberships).values({ accountId: id, userId: actor.userId, role: "admin" }).run();
@@ -59,12 +69,7 @@ export function inviteMember(db: Db, actor: Actor, input: InviteMemberInput) {
       throw fieldError("conflict", "username", `@${user.username} has already been invited`);
     }
     tx.insert(teamInvitations).values({ accountId: team.id, userId: user.id, role: input.role, invitedBy: actor.userId }).run();
-    queueEmail(tx, {
-      toUserId: user.id,
-      toEmail: user.email,
-      subject: `You're invited to join ${team.name}`,
-      body: `You have been invited to join the developer team "${team.name}" as ${input.role === "admin" ? "an admin" : "a developer"}.\n\nOpen Teams in the developer portal to accept or decline.`,
-    });
+    queueEmail(tx, { toUserId: user.id, toEmail: user.email, ...invitationEmail(team, input.role) });
     return { username: user.username };
   });
 }

@@ -68,6 +68,7 @@ function actsForTeamAccount(db: Db, f: PortalFixture, who: Identity, result: { d
 
 const APP_DETAILS = (f: PortalFixture) => ({
   appId: f.appId,
+  version: f.versions.appDetails,
   name: "Matrix app renamed",
   description: "",
   websiteUrl: "https://good.example.com/",
@@ -81,6 +82,7 @@ const APP_DETAILS = (f: PortalFixture) => ({
 
 const AUTH_SETTINGS = (f: PortalFixture) => ({
   appId: f.appId,
+  version: f.versions.authSettings,
   oauth1Enabled: true,
   oauth2Enabled: true,
   permission: "read",
@@ -116,8 +118,8 @@ export const ACTIONS: Record<string, MatrixRow> = {
   uploadIconAction: { expect: MANAGE, input: (f) => ({ appId: f.appId, icon: new Blob([new Uint8Array(f.iconPng)]) }) },
   deleteAppAction: { expect: TEAM_ADMIN, input: (f) => ({ appId: f.appId, confirmName: f.appName }) },
   // projects
-  createProjectAction: { expect: TEAM_ADMIN, input: (f) => ({ accountId: f.teamId, name: "Second", description: "", useCase: "More" }) },
-  updateProjectAction: { expect: TEAM_ADMIN, input: (f) => ({ projectId: f.projectId, name: "Renamed", description: "", useCase: "More" }) },
+  createProjectAction: { expect: TEAM_ADMIN, input: (f) => ({ accountId: f.teamId, name: "Second", description: "More", useCase: "making-a-bot" }) },
+  updateProjectAction: { expect: TEAM_ADMIN, input: (f) => ({ projectId: f.projectId, version: f.versions.project, name: "Renamed", description: "More", useCase: "making-a-bot" }) },
   deleteProjectAction: { expect: TEAM_ADMIN, input: (f) => ({ projectId: f.projectId }) },
   attachAppAction: { expect: TEAM_ADMIN, input: (f) => ({ appId: f.standaloneAppId, projectId: f.projectId }) },
   detachAppAction: { expect: TEAM_ADMIN, input: (f) => ({ appId: f.appId }) },
@@ -135,6 +137,7 @@ export const ACTIONS: Record<string, MatrixRow> = {
     expect: SELF,
     input: () => ({ currentPassword: SEED_PASSWORD, newPassword: "a brand new password", confirmPassword: "a brand new password" }),
   },
+  changeEmailAction: { expect: SELF, input: () => ({ email: "mxchanged@example.com", currentPassword: SEED_PASSWORD }) },
   setManagingAccountAction: { expect: SELF, input: (f) => ({ managerUsername: f.outsider.user.username, managerPassword: SEED_PASSWORD }) },
   removeManagingAccountAction: {
     expect: everySignedIn("error:This account has no automated-account label"),
@@ -147,6 +150,8 @@ export const ACTIONS: Record<string, MatrixRow> = {
   inviteMemberAction: { expect: TEAM_ADMIN, input: (f) => ({ accountId: f.teamId, username: f.outsider.user.username, role: "developer" }) },
   acceptInvitationAction: { expect: row("signin", "not_found", "not_found", "not_found", "ok", "not_found"), input: (f) => ({ invitationId: String(f.invitationId) }) },
   declineInvitationAction: { expect: row("signin", "not_found", "not_found", "not_found", "ok", "not_found"), input: (f) => ({ invitationId: String(f.invitationId) }) },
+  resendInvitationAction: { expect: TEAM_ADMIN, input: (f) => ({ accountId: f.teamId, invitationId: String(f.teamInvitationId) }) },
+  cancelInvitationAction: { expect: TEAM_ADMIN, input: (f) => ({ accountId: f.teamId, invitationId: String(f.teamInvitationId) }) },
   changeRoleAction: { expect: TEAM_ADMIN, input: (f) => ({ accountId: f.teamId, userId: f.people.developer.user.id, role: "admin" }) },
   // Removing the developer member: admins may, and the developer may leave on their own.
   // The team's own account's Connected apps (the owner token of the team App): its admins only.

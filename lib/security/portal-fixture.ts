@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import type { Db } from "@/db/client";
-import { apps, developerAccounts, teamInvitations } from "@/db/schema";
+import { apps, developerAccounts, outbox, teamInvitations } from "@/db/schema";
 import { createTestDb } from "@/db/test-db";
 import { seedDeveloper, SEED_PASSWORD, type SeededDeveloper } from "@/db/test-seed";
 import { issueClientSecret } from "@/lib/domain/app-credentials";
@@ -10,7 +10,9 @@ import { createApp } from "@/lib/domain/apps";
 import { generateOwnerAccessToken, regenerateApiKey } from "@/lib/domain/keys";
 import { recordOAuth1Authorization } from "@/lib/domain/oauth1/authorizations";
 import { createRequestToken } from "@/lib/domain/oauth1/request-tokens";
-import { createProject } from "@/lib/domain/projects";
+import { appDetailsVersion } from "@/lib/domain/app-details";
+import { authSettingsVersion } from "@/lib/domain/auth-settings";
+import { createProject, projectVersion } from "@/lib/domain/projects";
 import { createSession } from "@/lib/domain/sessions";
 import { answerInvitation, changeRole, createTeam, inviteMember } from "@/lib/domain/teams";
 import { freeze } from "./db-snapshot";
@@ -42,8 +44,12 @@ export interface PortalFixture {
   requestToken: string;
   /** An invitation of the owner to another team. */
   invitationId: number;
+  /** A pending invitation to the team (of a user not in it), sent long enough ago to be resent. */
+  teamInvitationId: number;
   /** A small valid PNG, for icon uploads. */
   iconPng: Buffer;
+  /** The versions the edit forms are opened with (lib/domain/versions.ts). */
+  versions: { appDetails: string; authSettings: string; project: string };
   fork: () => Db;
 }
 
@@ -70,7 +76,7 @@ export async function buildPortalFixture(): Promise<PortalFixture> {
   };
   join(owner, "admin");
   join(developer, "developer");
-  const project = createProject(db, owner.actor, { accountId: team.id, name: "Matrix project", description: "", useCase: "Matrix" });
+  const project = createProject(db, owner.actor, { accountId: team.id, name: "Matrix project", description: "", useCase: "exploring-the-api" });
   const { app } = createApp(db, owner.actor, team.id, { name: "Matrix app", environment: "development", projectId: project.id });
   const standalone = createApp(db, admin.actor, team.id, { name: "Matrix standalone", environment: "development" }).app;
   changeRole(db, admin.actor, { accountId: team.id, userId: owner.user.id, role: "developer" });
@@ -102,6 +108,12 @@ export async function buildPortalFixture(): Promise<PortalFixture> {
   inviteMember(db, stranger.actor, { accountId: otherTeam.id, username: owner.user.username, role: "developer" });
   const invitationId = db.select().from(teamInvitations).where(eq(teamInvitations.userId, owner.user.id)).get()!.id;
 
+  const savedApp = db.select().from(apps).where(eq(apps.id, app.id)).get()!;
+  const versions = { appDetails: appDetailsVersion(savedApp), authSettings: authSettingsVersion(savedApp), project: projectVersion(project) };
+  const invitee = await person("mxinvitee");
+  inviteMember(db, admin.actor, { accountId: team.id, username: invitee.user.username, role: "developer" });
+  const teamInvitationId = db.select().from(teamInvitations).where(eq(teamInvitations.userId, invitee.user.id)).get()!.id;
+  db.update(outbox).set({ createdAt: 0 }).run();
   const frozen = freeze(db);
   db.$client.close();
   return {
@@ -114,7 +126,9 @@ export async function buildPortalFixture(): Promise<PortalFixture> {
     standaloneAppId: standalone.id,
     requestToken,
     invitationId,
+    teamInvitationId,
     iconPng: png,
+    versions,
     fork: frozen.fork,
   };
 }

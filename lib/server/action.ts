@@ -3,13 +3,14 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
-import { DomainError, type FieldErrors } from "@/lib/domain/errors";
+import { DomainError, StaleEditError, type Conflict, type FieldErrors } from "@/lib/domain/errors";
 import { STORAGE_UNAVAILABLE_MESSAGE, storageFailure } from "@/lib/domain/storage-health";
+import { issuesToFieldErrors } from "@/lib/validation/field-errors";
 import { getCurrentUser, type CurrentUser } from "./session";
 
 export type ActionState<T = undefined> =
   | { ok: true; message?: string; data?: T }
-  | { ok: false; message: string; fieldErrors?: FieldErrors };
+  | { ok: false; message: string; fieldErrors?: FieldErrors; conflict?: Conflict };
 
 export interface ActionContext<I> {
   db: Db;
@@ -26,15 +27,7 @@ function toObject(input: Input): Record<string, unknown> {
   return out;
 }
 
-/** Zod issues as field errors keyed by dotted path ("callbackUrls.2"), for react-hook-form's setError. */
-export function issuesToFieldErrors(err: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of err.issues) {
-    const key = issue.path.length ? issue.path.map(String).join(".") : "_form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
+export { issuesToFieldErrors };
 
 /**
  * Maps anything an action throws to an ActionState; redirects and other Next control flow pass
@@ -43,6 +36,7 @@ export function issuesToFieldErrors(err: z.ZodError): FieldErrors {
 export function toActionError(err: unknown): ActionState<never> {
   unstable_rethrow(err);
   if (storageFailure(err)) return { ok: false, message: STORAGE_UNAVAILABLE_MESSAGE };
+  if (err instanceof StaleEditError) return { ok: false, message: err.message, conflict: err.conflict };
   if (err instanceof DomainError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
   if (err instanceof z.ZodError) {
     return { ok: false, message: "Check the highlighted fields", fieldErrors: issuesToFieldErrors(err) };

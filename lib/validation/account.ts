@@ -15,10 +15,12 @@ const password = z
   .min(8, "Your password needs at least 8 characters")
   .max(128, "Your password can have at most 128 characters");
 
+const email = z.string().trim().max(254, "That e-mail address is too long").email("Enter a valid e-mail address");
+
 export const signUpSchema = z.object({
   username,
   name: z.string().trim().min(1, "Enter your name").max(50, "Names can have at most 50 characters"),
-  email: z.string().trim().max(254, "That e-mail address is too long").email("Enter a valid e-mail address"),
+  email,
   password,
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
@@ -40,6 +42,13 @@ export const changePasswordSchema = z
     message: "The passwords do not match",
   });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** Account settings → Change e-mail: the new address, confirmed with the account's password. */
+export const changeEmailSchema = z.object({
+  email,
+  currentPassword: z.string().min(1, "Enter your current password").max(128),
+});
+export type ChangeEmailInput = z.infer<typeof changeEmailSchema>;
 
 export const developerSignUpSchema = z.object({
   useCase: z

@@ -30,6 +30,9 @@ export const appNameSchema = z
 
 export const idSchema = z.string().regex(/^\d{1,20}$/, "Unknown id");
 
+/** The version of the values an edit form was opened with (lib/domain/versions.ts). */
+export const versionSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Reload the page and try again");
+
 export const createAppSchema = z.object({
   name: appNameSchema,
   environment: z.enum(ENVIRONMENTS, { error: "Choose an environment" }),
@@ -50,7 +53,8 @@ export const appDetailsSchema = z.object({
 });
 export type AppDetailsInput = z.infer<typeof appDetailsSchema>;
 
-export const updateAppDetailsSchema = appDetailsSchema.extend({ appId: idSchema });
+/** A save of App details: the version the form was opened with and only the fields the user changed. */
+export const updateAppDetailsSchema = appDetailsSchema.partial().extend({ appId: idSchema, version: versionSchema });
 export type UpdateAppDetailsInput = z.infer<typeof updateAppDetailsSchema>;
 
 export const appIdSchema = z.object({ appId: idSchema });

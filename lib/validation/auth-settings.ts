@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, optionalWebUrl } from "./app";
+import { idSchema, optionalWebUrl, versionSchema } from "./app";
 import { callbackRowsSchema } from "./callback-urls";
 import { APP_TYPES, CONFIDENTIAL_APP_TYPES, PERMISSIONS, type AppType } from "./enums";
 
@@ -14,25 +14,29 @@ export const AUTH_SETTINGS_MESSAGES = {
 export const isConfidential = (type: AppType | null | undefined): boolean =>
   Boolean(type && CONFIDENTIAL_APP_TYPES.includes(type));
 
-/** User authentication settings: one schema for the form and the server action. */
-export const authSettingsSchema = z
-  .object({
-    appId: idSchema,
-    oauth1Enabled: z.boolean(),
-    oauth2Enabled: z.boolean(),
-    permission: z.enum(PERMISSIONS, { error: "Choose the App permissions" }),
-    requestEmail: z.boolean(),
-    appType: z.enum(APP_TYPES, { error: "Choose the type of App" }).nullable(),
-    callbackUrls: callbackRowsSchema.min(1, AUTH_SETTINGS_MESSAGES.noCallback),
-    websiteUrl: optionalWebUrl.refine((v) => v !== "", AUTH_SETTINGS_MESSAGES.noWebsite),
-    termsUrl: optionalWebUrl,
-    privacyUrl: optionalWebUrl,
-    signInWithX: z.boolean(),
-  })
-  .superRefine((v, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (!v.oauth1Enabled && !v.oauth2Enabled) issue("oauth1Enabled", AUTH_SETTINGS_MESSAGES.noMethod);
-    if (v.oauth2Enabled && !v.appType) issue("appType", AUTH_SETTINGS_MESSAGES.noAppType);
-    if (v.requestEmail && (!v.termsUrl || !v.privacyUrl)) issue("requestEmail", AUTH_SETTINGS_MESSAGES.emailNeedsUrls);
-  });
+const authSettingsFields = z.object({
+  appId: idSchema,
+  oauth1Enabled: z.boolean(),
+  oauth2Enabled: z.boolean(),
+  permission: z.enum(PERMISSIONS, { error: "Choose the App permissions" }),
+  requestEmail: z.boolean(),
+  appType: z.enum(APP_TYPES, { error: "Choose the type of App" }).nullable(),
+  callbackUrls: callbackRowsSchema.min(1, AUTH_SETTINGS_MESSAGES.noCallback),
+  websiteUrl: optionalWebUrl.refine((v) => v !== "", AUTH_SETTINGS_MESSAGES.noWebsite),
+  termsUrl: optionalWebUrl,
+  privacyUrl: optionalWebUrl,
+  signInWithX: z.boolean(),
+});
+
+/** User authentication settings: one schema for the form and the server (which checks the merged values of a save). */
+export const authSettingsSchema = authSettingsFields.superRefine((v, ctx) => {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (!v.oauth1Enabled && !v.oauth2Enabled) issue("oauth1Enabled", AUTH_SETTINGS_MESSAGES.noMethod);
+  if (v.oauth2Enabled && !v.appType) issue("appType", AUTH_SETTINGS_MESSAGES.noAppType);
+  if (v.requestEmail && (!v.termsUrl || !v.privacyUrl)) issue("requestEmail", AUTH_SETTINGS_MESSAGES.emailNeedsUrls);
+});
 export type AuthSettingsInput = z.infer<typeof authSettingsSchema>;
+
+/** A save from the form: the version it was opened with and only the settings the user changed. */
+export const saveAuthSettingsSchema = authSettingsFields.omit({ appId: true }).partial().extend({ appId: idSchema, version: versionSchema });
+export type SaveAuthSettingsInput = z.infer<typeof saveAuthSettingsSchema>;

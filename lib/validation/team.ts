@@ -29,7 +29,12 @@ export type MemberInput = z.infer<typeof memberSchema>;
 
 export const invitationSchema = z.object({ invitationId: z.coerce.number().int().positive() });
 
-export const switchAccountSchema = z.object({ accountId: idSchema });
+/** One of a team's pending invitations, as its admins resend or cancel it. */
+export const teamInvitationSchema = invitationSchema.extend({ accountId: idSchema });
+export type TeamInvitationInput = z.infer<typeof teamInvitationSchema>;
+
+/** The header switcher (and "switch to that account" links): `next` is where to go after, a same-origin path. */
+export const switchAccountSchema = z.object({ accountId: idSchema, next: z.string().max(2000).optional() });
 
 export const automationSchema = z.object({
   managerUsername: username,

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SuspendButton } from "@/components/admin/suspend-form";
+import { AppResults } from "@/components/admin/app-results";
+import { EmptyList, Pager } from "@/components/admin/pager";
 import { TierSelect } from "@/components/admin/tier-select";
-import { SuspendedTag } from "@/components/apps/status-tag";
-import { ActionButton } from "@/components/forms/action-button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
@@ -23,6 +22,8 @@ const TABS = [
   { id: "outbox", label: "Outbox" },
 ] as const;
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { actor } = await requireOperatorPage();
   const params = await searchParams;
@@ -30,13 +31,16 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const search = searchSchema.safeParse({ q: params.q ?? "", page: params.page ?? 1 });
   if (!search.success) notFound(); // ?page=-1, ?page=1e308, a repeated parameter: a 404, never a 500
   const { q, page } = search.data;
+  const href = (p: number) => `/admin?tab=${tab}${q ? `&q=${encodeURIComponent(q)}` : ""}${p > 1 ? `&page=${p}` : ""}`;
   const db = getDb();
+  const apps = tab === "apps" ? searchApps(db, actor, q, page) : null;
+  const accounts = tab === "accounts" ? listAccountsForOperator(db, actor, q, page) : null;
   return (
     <>
       <PageHeader title="Operator console" description="Tiers, suspensions and every e-mail the platform sends." />
-      <nav aria-label="Console sections" className="mb-5 flex gap-1 border-b border-border">
+      <nav aria-label="Console sections" className="mb-5 flex gap-1 overflow-x-auto border-b border-border">
         {TABS.map((t) => (
-          <Link key={t.id} href={`/admin?tab=${t.id}`} aria-current={tab === t.id ? "page" : undefined} className={cn("-mb-px border-b-2 px-3 py-2 text-sm", tab === t.id ? "border-accent font-bold" : "border-transparent text-muted")}>
+          <Link key={t.id} href={`/admin?tab=${t.id}`} aria-current={tab === t.id ? "page" : undefined} className={cn("-mb-px border-b-2 px-3 py-2 text-sm whitespace-nowrap", tab === t.id ? "border-accent font-bold" : "border-transparent text-muted")}>
             {t.label}
           </Link>
         ))}
@@ -50,42 +54,34 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         </form>
       )}
       <Card>
-        {tab === "apps" && (
-          <ul className="divide-y divide-border">
-            {searchApps(db, actor, q, page).map((a) => (
-              <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
-                <span className="min-w-0">
-                  <strong>{a.name}</strong> <span className="font-mono text-muted">{a.id}</span> {a.status === "suspended" && <SuspendedTag />}
-                  <span className="block text-muted">
-                    Owner @{a.ownerUsername} · {a.accountName} · {a.projectId ? "In a Project" : "Standalone"}
-                    {a.suspendedReason ? ` · ${a.suspendedReason}` : ""}
+        {apps &&
+          (apps.items.length ? (
+            <AppResults rows={apps.items} suspend={suspendAppAction} reinstate={reinstateAppAction} />
+          ) : (
+            <EmptyList what="Apps" query={q} page={page} firstPage={href(1)} />
+          ))}
+        {accounts &&
+          (accounts.items.length ? (
+            <ul className="divide-y divide-border">
+              {accounts.items.map((a) => (
+                <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
+                  <span className="min-w-0 wrap-anywhere">
+                    <strong>{a.name}</strong>{" "}
+                    <span className="text-muted">
+                      ({a.kind === "team" ? "team" : "personal"}, {plural(a.apps, "App")}, id {a.id})
+                    </span>
                   </span>
-                </span>
-                {a.status === "suspended" ? (
-                  <ActionButton action={reinstateAppAction} input={{ appId: a.id }} label={`Reinstate ${a.name}`}>Reinstate</ActionButton>
-                ) : (
-                  <SuspendButton action={suspendAppAction} appId={a.id} appName={a.name} />
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        {tab === "accounts" && (
-          <ul className="divide-y divide-border">
-            {listAccountsForOperator(db, actor, q, page).map((a) => (
-              <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
-                <span>
-                  <strong>{a.name}</strong> <span className="text-muted">({a.kind}, {a.apps} Apps, id {a.id})</span>
-                </span>
-                <TierSelect action={setTierAction} accountId={a.id} accountName={a.name} tier={a.tier} />
-              </li>
-            ))}
-          </ul>
-        )}
+                  <TierSelect action={setTierAction} accountId={a.id} accountName={a.name} tier={a.tier} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <EmptyList what="developer accounts" query={q} page={page} firstPage={href(1)} />
+          ))}
         {tab === "outbox" && (
           <ul className="divide-y divide-border">
             {listOutbox(db).map((m) => (
-              <li key={m.id} className="py-3 text-sm">
+              <li key={m.id} className="py-3 text-sm wrap-anywhere">
                 <details>
                   <summary className="cursor-pointer">
                     <strong>{m.subject}</strong> → {m.toEmail} <span className="text-muted">({m.status}{m.attempts ? `, ${m.attempts} attempts` : ""}{m.lastError ? `: ${m.lastError}` : ""})</span>
@@ -97,10 +93,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           </ul>
         )}
       </Card>
-      <div className="mt-4 flex justify-between text-sm">
-        {page > 1 ? <Link className="text-link" href={`/admin?tab=${tab}&q=${encodeURIComponent(q)}&page=${page - 1}`}>Previous</Link> : <span />}
-        {tab !== "outbox" && <Link className="text-link" href={`/admin?tab=${tab}&q=${encodeURIComponent(q)}&page=${page + 1}`}>Next</Link>}
-      </div>
+      {apps && <Pager href={href} page={page} hasMore={apps.hasMore} label="Apps" />}
+      {accounts && <Pager href={href} page={page} hasMore={accounts.hasMore} label="Developer accounts" />}
     </>
   );
 }

@@ -1,10 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { revokeTeamConnectedApp } from "@/lib/domain/team-connected-apps";
+import { cancelInvitation, resendInvitation } from "@/lib/domain/team-invitations";
 import { answerInvitation, changeRole, createTeam, inviteMember, removeMember } from "@/lib/domain/teams";
 import { validatedAction } from "@/lib/server/action";
 import { revokeTeamConnectedAppSchema } from "@/lib/validation/connected-apps";
-import { changeRoleSchema, createTeamSchema, invitationSchema, inviteMemberSchema, memberSchema } from "@/lib/validation/team";
+import { changeRoleSchema, createTeamSchema, invitationSchema, inviteMemberSchema, memberSchema, teamInvitationSchema } from "@/lib/validation/team";
 
 export const createTeamAction = validatedAction(createTeamSchema, ({ db, current, input }) => {
   const team = createTeam(db, current.actor, input);
@@ -20,13 +21,13 @@ export const inviteMemberAction = validatedAction(inviteMemberSchema, ({ db, cur
 
 export const acceptInvitationAction = validatedAction(invitationSchema, ({ db, current, input }) => {
   answerInvitation(db, current.actor, input.invitationId, true);
-  revalidatePath("/teams");
+  revalidatePath("/", "layout");
   return { ok: true, message: "You joined the team" };
 });
 
 export const declineInvitationAction = validatedAction(invitationSchema, ({ db, current, input }) => {
   answerInvitation(db, current.actor, input.invitationId, false);
-  revalidatePath("/teams");
+  revalidatePath("/", "layout");
   return { ok: true, message: "Invitation declined" };
 });
 
@@ -47,4 +48,15 @@ export const revokeTeamConnectedAppAction = validatedAction(revokeTeamConnectedA
   const { appName } = revokeTeamConnectedApp(db, current.actor, input);
   revalidatePath(`/teams/${input.accountId}`);
   return { ok: true, message: `Access revoked. ${appName} can no longer use the team's account.` };
+});
+
+export const resendInvitationAction = validatedAction(teamInvitationSchema, ({ db, current, input }) => {
+  const { username } = resendInvitation(db, current.actor, input);
+  return { ok: true, message: `Invitation sent to @${username} again` };
+});
+
+export const cancelInvitationAction = validatedAction(teamInvitationSchema, ({ db, current, input }) => {
+  const { username } = cancelInvitation(db, current.actor, input);
+  revalidatePath(`/teams/${input.accountId}`);
+  return { ok: true, message: `The invitation to @${username} was cancelled` };
 });

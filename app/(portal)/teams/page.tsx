@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionButton } from "@/components/forms/action-button";
+import { InvitationList } from "@/components/teams/invitation-list";
 import { CreateTeamForm } from "@/components/teams/create-team-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { listDeveloperAccounts } from "@/lib/domain/developer-accounts";
-import { listInvitations } from "@/lib/domain/teams";
+import { listMyInvitations } from "@/lib/domain/team-invitations";
 import { requireUser } from "@/lib/server/session";
 import { acceptInvitationAction, createTeamAction, declineInvitationAction } from "./actions";
 
@@ -17,28 +17,16 @@ export default async function TeamsPage() {
   const db = getDb();
   const accounts = listDeveloperAccounts(db, actor);
   const teams = accounts.filter((a) => a.kind === "team");
-  const invitations = listInvitations(db, actor);
+  const invitations = listMyInvitations(db, actor);
   const hasPersonal = accounts.some((a) => a.kind === "personal");
   return (
     <>
       <PageHeader title="Teams" description="Team developer accounts share Projects and Apps between members." />
       <div className="space-y-6">
         {invitations.length > 0 && (
-          <Card aria-labelledby="inv-heading">
-            <h2 id="inv-heading" className="text-lg font-bold">Invitations</h2>
-            <ul className="mt-2 divide-y divide-border">
-              {invitations.map((inv) => (
-                <li key={inv.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
-                  <span>
-                    Join <strong>{inv.teamName}</strong> as {inv.role === "admin" ? "an admin" : "a developer"}
-                  </span>
-                  <span className="flex gap-2">
-                    <ActionButton action={acceptInvitationAction} input={{ invitationId: inv.id }} variant="primary">Accept</ActionButton>
-                    <ActionButton action={declineInvitationAction} input={{ invitationId: inv.id }}>Decline</ActionButton>
-                  </span>
-                </li>
-              ))}
-            </ul>
+          <Card aria-labelledby="invitations" id="invitations-card">
+            <h2 id="invitations" className="text-lg font-bold">Invitations</h2>
+            <InvitationList invitations={invitations} accept={acceptInvitationAction} decline={declineInvitationAction} />
           </Card>
         )}
         <Card aria-labelledby="teams-heading">
@@ -48,8 +36,8 @@ export default async function TeamsPage() {
           ) : (
             <ul className="mt-2 divide-y divide-border">
               {teams.map((t) => (
-                <li key={t.id} className="flex items-center justify-between py-3 text-sm">
-                  <Link href={`/teams/${t.id}`} className="font-bold hover:underline">{t.name}</Link>
+                <li key={t.id} className="flex items-center justify-between gap-3 py-3 text-sm">
+                  <Link href={`/teams/${t.id}`} className="min-w-0 font-bold wrap-anywhere hover:underline">{t.name}</Link>
                   <span className="text-muted capitalize">{t.role}</span>
                 </li>
               ))}

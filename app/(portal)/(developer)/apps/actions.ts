@@ -15,9 +15,9 @@ export const createAppAction = validatedAction(createAppRequestSchema, ({ db, cu
 });
 
 export const updateAppDetailsAction = validatedAction(updateAppDetailsSchema, ({ db, current, input }) => {
-  updateAppDetails(db, current.actor, input);
+  const { version } = updateAppDetails(db, current.actor, input);
   revalidatePath(`/apps/${input.appId}`);
-  return { ok: true, message: "App details saved" };
+  return { ok: true, message: "App details saved", data: { version } };
 });
 
 export const uploadIconAction = validatedAction(uploadIconSchema, async ({ db, current, input }) => {

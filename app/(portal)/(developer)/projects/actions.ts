@@ -13,9 +13,9 @@ export const createProjectAction = validatedAction(createProjectSchema, ({ db, c
 });
 
 export const updateProjectAction = validatedAction(updateProjectSchema, ({ db, current, input }) => {
-  updateProject(db, current.actor, input);
+  const { version } = updateProject(db, current.actor, input);
   revalidatePath(`/projects/${input.projectId}`);
-  return { ok: true, message: "Project saved" };
+  return { ok: true, message: "Project saved", data: { version } };
 });
 
 export const deleteProjectAction = validatedAction(projectIdSchema, ({ db, current, input }) => {

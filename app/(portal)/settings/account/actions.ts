@@ -1,9 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { removeManagingAccount, setManagingAccount } from "@/lib/domain/automation";
+import { changeEmail } from "@/lib/domain/email-change";
 import { changePassword } from "@/lib/domain/sessions";
 import { validatedAction } from "@/lib/server/action";
-import { changePasswordSchema } from "@/lib/validation/account";
+import { changeEmailSchema, changePasswordSchema } from "@/lib/validation/account";
 import { automationSchema, removeAutomationSchema } from "@/lib/validation/team";
 
 export const changePasswordAction = validatedAction(changePasswordSchema, async ({ db, current, input }) => {
@@ -24,4 +25,10 @@ export const removeManagingAccountAction = validatedAction(removeAutomationSchem
   await removeManagingAccount(db, current.actor, input);
   revalidatePath("/settings/account");
   return { ok: true, message: "The automated-account label was removed." };
+});
+
+export const changeEmailAction = validatedAction(changeEmailSchema, async ({ db, current, input }) => {
+  const { email } = await changeEmail(db, current.actor, input);
+  revalidatePath("/settings/account");
+  return { ok: true, message: `Your e-mail address is now ${email}. We told your previous address.` };
 });

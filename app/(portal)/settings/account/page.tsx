@@ -6,7 +6,8 @@ import { requireUser } from "@/lib/server/session";
 import { AutomationForm } from "@/components/auth/automation-form";
 import { getDb } from "@/db/client";
 import { getAutomation } from "@/lib/domain/automation";
-import { changePasswordAction, removeManagingAccountAction, setManagingAccountAction } from "./actions";
+import { ChangeEmailForm } from "@/components/auth/change-email-form";
+import { changeEmailAction, changePasswordAction, removeManagingAccountAction, setManagingAccountAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account settings" };
 
@@ -25,10 +26,18 @@ export default async function AccountSettingsPage() {
             <dt className="text-muted">Name</dt>
             <dd>{user.name}</dd>
             <dt className="text-muted">E-mail</dt>
-            <dd>{user.email}</dd>
+            <dd className="wrap-anywhere">{user.email}</dd>
             <dt className="text-muted">Role</dt>
             <dd>{user.isOperator ? "Operator (portal administrator)" : "Member"}</dd>
           </dl>
+        </Card>
+        <Card aria-labelledby="change-email">
+          <h2 id="change-email" className="text-lg font-bold">Change e-mail</h2>
+          <p className="mt-1 mb-4 text-sm text-muted">
+            Where Application suspension notices, team invitations and other mail for @{user.username} go. We tell your current address when it
+            changes.
+          </p>
+          <ChangeEmailForm action={changeEmailAction} />
         </Card>
         <Card aria-labelledby="automation">
           <h2 id="automation" className="text-lg font-bold">Automation</h2>

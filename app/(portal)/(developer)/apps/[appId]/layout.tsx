@@ -14,7 +14,7 @@ export default async function AppLayout({ children, params }: { children: ReactN
   const { app } = loadOrNotFound(() => getApp(getDb(), actor, appId));
   return (
     <>
-      <p className="mb-3 text-sm text-muted">
+      <p className="mb-3 text-sm wrap-anywhere text-muted">
         <Link href="/projects" className="text-link hover:underline">
           Projects &amp; Apps
         </Link>{" "}
@@ -22,8 +22,8 @@ export default async function AppLayout({ children, params }: { children: ReactN
       </p>
       <div className="mb-5 flex flex-wrap items-center gap-3">
         <AppIcon app={app} size="size-12" />
-        <div className="min-w-0">
-          <h1 className="truncate text-2xl font-extrabold tracking-tight sm:text-3xl">{app.name}</h1>
+        <div className="min-w-0 flex-1">
+          <h1 className="text-2xl font-extrabold tracking-tight wrap-anywhere sm:text-3xl">{app.name}</h1>
           <AppMeta app={app} className="mt-1">
             {!app.projectId && <span>Standalone App</span>}
           </AppMeta>

@@ -6,6 +6,7 @@ import { PlacementCard } from "@/components/apps/placement-card";
 import { AuditList } from "@/components/audit/audit-list";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { appDetailsVersion } from "@/lib/domain/app-details";
 import { getApp } from "@/lib/domain/apps";
 import { listAppAudit } from "@/lib/domain/audit";
 import { accountOverview } from "@/lib/domain/overview";
@@ -39,6 +40,7 @@ export default async function AppDetailsPage({ params }: { params: Promise<{ app
         <AppDetailsForm
           action={updateAppDetailsAction}
           appId={app.id}
+          version={appDetailsVersion(app)}
           readOnly={!canManage}
           defaults={{
             name: app.name,

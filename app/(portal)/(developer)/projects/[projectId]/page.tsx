@@ -13,12 +13,20 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { listProjectAudit } from "@/lib/domain/audit";
 import { accountOverview, listStandaloneApps } from "@/lib/domain/overview";
-import { loadProjectFor } from "@/lib/domain/projects";
+import { loadProjectFor, projectVersion, type Project } from "@/lib/domain/projects";
+import { isProjectUseCase, projectUseCaseLabel } from "@/lib/validation/project";
 import { loadOrNotFound } from "@/lib/server/pages";
 import { requireDeveloper } from "@/lib/server/session";
 import { attachAppAction, deleteProjectAction, detachAppAction, updateProjectAction } from "../actions";
 
 export const metadata: Metadata = { title: "Project" };
+
+/** The edit form's values; a Project from before the use-case list has its choice to make. */
+const editDefaults = (p: Project) => ({
+  name: p.name,
+  useCase: isProjectUseCase(p.useCase) ? p.useCase : ("" as const),
+  description: p.description,
+});
 
 export default async function ProjectPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { projectId } = await params;
@@ -40,10 +48,18 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
 
   return (
     <>
-      <p className="mb-3 text-sm text-muted">
+      <p className="mb-3 text-sm wrap-anywhere text-muted">
         <Link href="/projects" className="text-link hover:underline">Projects &amp; Apps</Link> / {project.name}
       </p>
-      <PageHeader title={project.name} description={project.description || "No description"} actions={admin && <DeleteProjectButton action={deleteProjectAction} projectId={project.id} projectName={project.name} apps={apps.map((a) => a.name)} />} />
+      <PageHeader
+        title={project.name}
+        description={
+          <>
+            {project.useCase && <span className="block font-semibold text-fg">{projectUseCaseLabel(project.useCase)}</span>}
+            <span className="wrap-anywhere">{project.description || "No description"}</span>
+          </>
+        }
+       actions={admin && <DeleteProjectButton action={deleteProjectAction} projectId={project.id} projectName={project.name} apps={apps.map((a) => a.name)} />} />
       <div className="space-y-6">
         {setup && apps.length === 0 && <Alert tone="success">Project created. Now add an App: create a new one, or connect an existing Standalone App.</Alert>}
         <Card aria-labelledby="apps-heading">
@@ -70,7 +86,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         {admin && (
           <Card aria-labelledby="edit-heading">
             <h2 id="edit-heading" className="mb-4 text-lg font-bold">Edit Project</h2>
-            <ProjectForm action={updateProjectAction} hidden={{ projectId: project.id }} defaults={{ name: project.name, description: project.description, useCase: project.useCase }} submitLabel="Save Project" />
+            <ProjectForm action={updateProjectAction} hidden={{ projectId: project.id }} defaults={editDefaults(project)} earlierUseCase={isProjectUseCase(project.useCase) ? undefined : project.useCase || undefined} version={projectVersion(project)} submitLabel="Save Project" />
           </Card>
         )}
         <AuditList rows={listProjectAudit(db, project.id)} title="Project activity" />

@@ -1,10 +1,10 @@
 "use server";
-import { updateAuthSettings } from "@/lib/domain/auth-settings";
+import { saveAuthSettings } from "@/lib/domain/auth-settings";
 import { validatedAction } from "@/lib/server/action";
-import { authSettingsSchema } from "@/lib/validation/auth-settings";
+import { saveAuthSettingsSchema } from "@/lib/validation/auth-settings";
 
-export const updateAuthSettingsAction = validatedAction(authSettingsSchema, ({ db, current, input }) => {
-  const result = updateAuthSettings(db, current.actor, input);
+export const updateAuthSettingsAction = validatedAction(saveAuthSettingsSchema, ({ db, current, input }) => {
+  const result = saveAuthSettings(db, current.actor, input);
   const notes = [
     result.tokensDiscarded && "Every user token issued to this App was discarded; users must authorize again.",
     result.clientSecretDeleted && "The Client Secret was deleted: public clients have none.",
@@ -13,6 +13,6 @@ export const updateAuthSettingsAction = validatedAction(authSettingsSchema, ({ d
     ok: true,
     message: ["Settings saved.", ...notes].join(" "),
     // The Client Secret of a switch to a confidential type: shown once, from this response only.
-    data: { clientId: result.clientId, clientSecret: result.clientSecret },
+    data: { clientId: result.clientId, clientSecret: result.clientSecret, version: result.version },
   };
 });

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { AuthSettingsForm } from "@/components/auth-settings/auth-settings-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
-import { getAuthSettings } from "@/lib/domain/auth-settings";
+import { getApp } from "@/lib/domain/apps";
+import { authSettingsVersion, getAuthSettings } from "@/lib/domain/auth-settings";
 import { DomainError } from "@/lib/domain/errors";
 import { loadOrNotFound } from "@/lib/server/pages";
 import { requireDeveloper } from "@/lib/server/session";
@@ -24,5 +25,6 @@ export default async function AuthSettingsPage({ params }: { params: Promise<{ a
   if (!saved) {
     return <EmptyState title="User authentication settings">Only the App&apos;s owner or a team admin can change these settings.</EmptyState>;
   }
-  return <AuthSettingsForm saved={saved} action={updateAuthSettingsAction} />;
+  const version = authSettingsVersion(getApp(getDb(), actor, appId).app);
+  return <AuthSettingsForm saved={saved} version={version} action={updateAuthSettingsAction} />;
 }
