@@ -1,6 +1,6 @@
 import { env } from "@/lib/config/env";
 import { checkStorageAtStart, watchStorage } from "@/lib/domain/storage-probe";
-import { normalizeHeaders } from "@/lib/platform/http";
+import { normalizeHeaders } from "@/lib/platform/client-address";
 import { platformListener } from "@/lib/platform/listener";
 import { isPlatformPath } from "@/lib/platform/paths";
 import { ensureBuild } from "@/lib/runtime/build";

@@ -5,7 +5,7 @@
  */
 import { createServer } from "node:http";
 import { env } from "@/lib/config/env";
-import { normalizeHeaders } from "@/lib/platform/http";
+import { normalizeHeaders } from "@/lib/platform/client-address";
 import { createPlatformApp } from "@/lib/platform/app";
 import { platformListener } from "@/lib/platform/listener";
 import { addReferenceRoutes } from "./reference-routes";

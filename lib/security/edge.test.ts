@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { normalizeHeaders } from "@/lib/platform/http";
+import { normalizeHeaders } from "@/lib/platform/client-address";
 import { FALLBACK_CSP } from "./portal-headers";
 import { guardEdge } from "./edge";
 

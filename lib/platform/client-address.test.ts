@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { Hono } from "hono";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { normalizeHeaders } from "./http";
+import { normalizeHeaders } from "./client-address";
 
 /** What the platform app (Hono behind @hono/node-server) and Next (req.headers) see after normalisation. */
 const app = new Hono();
