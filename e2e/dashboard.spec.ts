@@ -13,6 +13,7 @@ test.describe("dashboard says what is true", () => {
   });
 
   test("a personal Project's new-App link while switched to a team says whose it is and switches there", async ({ page, accounts, shots }) => {
+    test.setTimeout(120_000); // shots: four screenshots and axe runs per state
     const me = await accounts.developer("where");
     const { db, actor, account } = await developerOf(me.username);
     const projectId = createProject(db, actor, { accountId: account.id, name: "Personal one", description: "Room for one App", useCase: "making-a-bot" }).id;
@@ -35,6 +36,7 @@ test.describe("dashboard says what is true", () => {
   });
 
   test("a team developer is told what the role can do, and gets no link that leads to 'You must be an admin'", async ({ page, accounts, browser, shots }) => {
+    test.setTimeout(120_000); // shots: four screenshots and axe runs per state
     const adminCtx = await browser.newContext();
     const admin = await new Accounts(await adminCtx.newPage()).developer("radm");
     await adminCtx.close();

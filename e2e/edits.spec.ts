@@ -5,6 +5,7 @@ import { seedAppFor } from "./support/seed";
 
 test.describe("edit forms never lose an update", () => {
   test("two tabs on App details: the stale save is refused, shows what changed, and reloads keeping its own change", async ({ page, context, accounts, shots }) => {
+    test.setTimeout(120_000); // shots: four screenshots and axe runs per state
     const me = await accounts.developer("tabs");
     const { app, db } = await seedAppFor(me.username, `Tabs ${me.username.slice(-6)}`);
     const tabB = await context.newPage();

@@ -3,6 +3,7 @@ import { seedAppFor } from "./support/seed";
 
 test.describe("errors and navigation", () => {
   test("not-found pages are branded, inside the portal when signed in, with a main landmark and a way back", async ({ page, browser, accounts, shots }) => {
+    test.setTimeout(120_000); // shots: four screenshots and axe runs per state
     const me = await accounts.developer("lost");
     for (const path of ["/no-such-page", "/apps/99999999999", "/projects/99999999999/", "/teams/1"]) {
       const res = await page.goto(path);
@@ -25,6 +26,7 @@ test.describe("errors and navigation", () => {
   });
 
   test("a failed save focuses the first invalid field in page order, with an error summary on long forms", async ({ page, accounts, shots }) => {
+    test.setTimeout(120_000); // shots: four screenshots and axe runs per state
     const me = await accounts.developer("focus");
     const { app } = await seedAppFor(me.username, `Focus ${me.username.slice(-6)}`);
     await page.goto(`/apps/${app.id}`);

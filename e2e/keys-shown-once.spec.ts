@@ -5,6 +5,7 @@ test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 test.describe("keys shown once are not lost without a word", () => {
   test("after creating an App: the page is about the App, and leaving before saving the keys asks first", async ({ page, accounts, shots }) => {
+    test.setTimeout(120_000); // shots: four screenshots and axe runs per state
     const me = await accounts.developer("once");
     await page.goto("/projects/new");
     await page.getByLabel("Project name").fill("Once");

@@ -5,6 +5,7 @@ import { e2eDb } from "./support/db";
 
 test.describe("team invitations, team names, e-mail", () => {
   test("pending invitations: the invitee sees them on the dashboard and in the header; admins list, resend and cancel them", async ({ page, accounts, browser, shots }) => {
+    test.setTimeout(120_000); // shots: four screenshots and axe runs per state
     const admin = await accounts.developer("iadm");
     const memberCtx = await browser.newContext();
     const memberPage = await memberCtx.newPage();
@@ -81,6 +82,7 @@ test.describe("team invitations, team names, e-mail", () => {
   });
 
   test("change e-mail with the password; the old address is told; sign-in by the new one", async ({ page, accounts, shots }) => {
+    test.setTimeout(120_000); // shots: four screenshots and axe runs per state
     const me = await accounts.developer("mail");
     const next = `new_${me.email}`;
     await page.goto("/settings/account");
