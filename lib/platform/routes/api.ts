@@ -1,11 +1,13 @@
 import { Hono } from "hono";
 import { apiDmRoutes } from "./api-dms";
+import { apiTimelineRoutes } from "./api-timelines";
 import { apiTweetRoutes } from "./api-tweets";
 import { apiUserRoutes } from "./api-users";
 
-/** The sandbox API (/2/users, /2/tweets, the DM endpoints); mounted by lib/platform/app.ts. */
+/** The sandbox API (/2/users, /2/tweets, timelines, DMs); mounted by lib/platform/app.ts. */
 export const apiRoutes = new Hono();
 
 apiRoutes.route("/", apiUserRoutes);
 apiRoutes.route("/", apiTweetRoutes);
+apiRoutes.route("/", apiTimelineRoutes);
 apiRoutes.route("/", apiDmRoutes);

@@ -22,7 +22,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   if (!user) notFound();
   const rawPage = (await searchParams).page;
   const page = typeof rawPage === "string" && /^[0-9]{1,6}$/.test(rawPage) ? Number(rawPage) : 1;
-  const tweets = canSeeTweetsOf(user, actor.userId) ? listTweetsByAuthor(getDb(), user.id, page) : null;
+  const tweets = canSeeTweetsOf(getDb(), user, actor.userId) ? listTweetsByAuthor(getDb(), user.id, page) : null;
   return (
     <>
       <ProfileHeader user={user} />
