@@ -1,13 +1,15 @@
 import { Hono } from "hono";
 import { apiDmRoutes } from "./api-dms";
+import { apiEngagementRoutes } from "./api-engagement";
 import { apiTimelineRoutes } from "./api-timelines";
 import { apiTweetRoutes } from "./api-tweets";
 import { apiUserRoutes } from "./api-users";
 
-/** The sandbox API (/2/users, /2/tweets, timelines, DMs); mounted by lib/platform/app.ts. */
+/** The sandbox API (/2/users, /2/tweets, timelines, likes, retweets, follows, DMs); mounted by lib/platform/app.ts. */
 export const apiRoutes = new Hono();
 
 apiRoutes.route("/", apiUserRoutes);
 apiRoutes.route("/", apiTweetRoutes);
 apiRoutes.route("/", apiTimelineRoutes);
+apiRoutes.route("/", apiEngagementRoutes);
 apiRoutes.route("/", apiDmRoutes);
