@@ -91,3 +91,13 @@ export const tweetIdBodySchema = z.strictObject({ tweet_id: idSchema });
 export const followBodySchema = z.strictObject({ target_user_id: idSchema });
 /** PUT /2/tweets/:id/hidden. */
 export const hideReplyBodySchema = z.strictObject({ hidden: z.boolean() });
+
+/** POST /1.1/account/update_profile.json: X's limits (name 50, url 100, location 30, description 160 characters). */
+export const PROFILE_LIMITS = { name: 50, url: 100, location: 30, description: 160 } as const;
+export const updateProfileSchema = z.object({
+  name: z.string().max(PROFILE_LIMITS.name).optional(),
+  url: z.string().max(PROFILE_LIMITS.url).optional(),
+  location: z.string().max(PROFILE_LIMITS.location).optional(),
+  description: z.string().max(PROFILE_LIMITS.description).optional(),
+});
+export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;
