@@ -27,9 +27,20 @@ export function usersInOrder(ctx: ApiContext, ids: readonly string[]): ProfileUs
   return ids.map((id) => byId.get(id)).filter((u): u is ProfileUser => !!u);
 }
 
+/** The field an expansion works from; X returns it with the Tweet whether or not tweet.fields asked for it. */
+const EXPANSION_FIELDS: Record<string, string> = {
+  author_id: "author_id",
+  in_reply_to_user_id: "in_reply_to_user_id",
+  "referenced_tweets.id": "referenced_tweets",
+  "referenced_tweets.id.author_id": "referenced_tweets",
+  "attachments.media_keys": "attachments",
+  "entities.mentions.username": "entities",
+};
+
 function tweetObjects(ctx: ApiContext, tweets: Tweet[], shape: Shape, mentioned: Map<string, string>) {
-  const metrics = shape.tweetFields.has("public_metrics") ? tweetMetrics(ctx.db, tweets.map((t) => t.id)) : null;
-  return tweets.map((t) => buildTweetObject(t, shape.tweetFields, { metrics: metrics?.get(t.id), mentionIds: (name) => mentioned.get(name) }));
+  const fields = new Set([...shape.tweetFields, ...[...shape.expansions].flatMap((e) => (EXPANSION_FIELDS[e] ? [EXPANSION_FIELDS[e]] : []))]);
+  const metrics = fields.has("public_metrics") ? tweetMetrics(ctx.db, tweets.map((t) => t.id)) : null;
+  return tweets.map((t) => buildTweetObject(t, fields, { metrics: metrics?.get(t.id), mentionIds: (name) => mentioned.get(name) }));
 }
 
 function mediaObject(m: MediaInfo, shape: Shape, origin: string): Record<string, unknown> {
