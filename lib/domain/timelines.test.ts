@@ -8,6 +8,7 @@ import { seedApp, seedDeveloper, type SeededApp } from "@/db/test-seed";
 import { followUser, listFollowers, listFollowing } from "./follows";
 import { tweetCursor, type Page } from "./keyset";
 import { likedTweets, likeTweet, likingUsers } from "./likes";
+import { profileCounts } from "./metrics";
 import { retweet, retweetedBy } from "./retweets";
 import { homeTimeline, mentionsTimeline, userTimeline } from "./timelines";
 import { createTweet, type Tweet } from "./tweets";
@@ -88,6 +89,9 @@ describe("timelines", () => {
     expect(retweetedBy(db, first!.id, { limit: 5 }).items).toEqual([{ userId: bob, at: T0 + 200 }]);
     expect(listFollowing(db, alice, { limit: 5 }).items.map((u) => u.userId)).toEqual([bob]);
     expect(listFollowers(db, carol, { limit: 5 }).items.map((u) => u.userId)).toEqual([bob]);
+    post(bob, "quoting", { quoteTweetId: first!.id });
+    // The profile page's counts: bob posted 2 Tweets, a reply, a retweet and a quote; liked 2; follows carol; alice follows him.
+    expect(profileCounts(db, bob)).toEqual({ posts: 5, replies: 1, quotes: 1, likes: 2, following: 1, followers: 1 });
   });
 });
 
