@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, lt, sql } from "drizzle-orm";
 import sharp from "sharp";
 import type { Db } from "@/db/client";
 import type { DbOrTx } from "@/db/types";
@@ -49,6 +49,8 @@ export function initUpload(db: DbOrTx, input: { userId: string; appId: string; m
     createdAt: now,
     expiresAt: now + MEDIA_TTL_S * 1000,
   };
+  // Uploads never finalized are dropped once expired (chunks cascade), so abandoned ones do not pile up.
+  db.delete(media).where(and(lt(media.expiresAt, now), eq(media.state, "pending"))).run();
   db.insert(media).values(row).run();
   return row;
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { apps, users } from "@/db/schema";
 import { followUser } from "@/lib/domain/follows";
 import { createTweet } from "@/lib/domain/tweets";
 import type { PublicUser } from "@/lib/domain/users";
@@ -159,6 +159,21 @@ describe("mentions and the home timeline", () => {
     const appOnly = await answer(await get(`/2/users/${alice.id}/timelines/reverse_chronological`, auth.appOnly!));
     expect(appOnly.body.type).toBe("https://api.twitter.com/2/problems/unsupported-authentication");
     expect((await answerWithLimits(await get(`/2/users/${carol.id}/timelines/reverse_chronological`, auth.carolRead!))).limits.limit).toBe("180");
+  });
+});
+
+describe("suspended Apps", () => {
+  it("every credential of a suspended App is refused on the timelines, as on the other endpoints", async () => {
+    const db = getDb();
+    db.update(apps).set({ status: "suspended" }).where(eq(apps.id, app.app.id)).run();
+    try {
+      for (const who of [auth.alice!, auth.bob!, auth.appOnly!]) {
+        const res = await answer(await get(`/2/users/${alice.id}/tweets`, who));
+        expect([res.status, res.body.reason]).toEqual([403, "client-suspended"]);
+      }
+    } finally {
+      db.update(apps).set({ status: "active" }).where(eq(apps.id, app.app.id)).run();
+    }
   });
 });
 
