@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/types";
 import { tweets } from "@/db/schema";
 import type { App } from "./app-credentials";
 import { snowflake } from "./ids";
+import { preparedFor } from "./prepared";
 import { canSeeTweetsOfId } from "./profiles";
 import { searchTextOf } from "./search-text";
 import { checkAttachableMedia } from "./media-attach";
@@ -21,6 +22,20 @@ export interface NewTweet {
   quoteTweetId?: string;
   mediaIds?: readonly string[];
 }
+
+const COLUMNS = [
+  "id", "authorId", "text", "sourceAppId", "sourceName", "sourceUrl", "createdAt", "inReplyToTweetId", "inReplyToUserId",
+  "conversationId", "quotedTweetId", "retweetedTweetId", "replyHidden", "mediaIds", "searchText",
+] as const satisfies readonly (keyof Tweet)[];
+
+/** The insert of a Tweet row, prepared once per connection (POST /2/tweets is a hot path). */
+const insertTweetQuery = (db: DbOrTx) =>
+  preparedFor(db, "tweets.insert", () =>
+    db
+      .insert(tweets)
+      .values(Object.fromEntries(COLUMNS.map((c) => [c, sql.placeholder(c)])) as unknown as typeof tweets.$inferInsert)
+      .prepare(),
+  );
 
 /** A Tweet the author may reference: it exists and its author's Tweets are visible to them. */
 function referencable(db: DbOrTx, id: string, viewerId: string): Tweet | null {
@@ -56,7 +71,7 @@ export function createTweet(db: DbOrTx, input: NewTweet, now = Date.now()): Twee
       mediaIds,
       searchText: searchTextOf(input.text),
     };
-    tx.insert(tweets).values(tweet).run();
+    insertTweetQuery(tx).run(tweet);
     const replyMention = parent && parent.authorId !== input.authorId && !input.replyTo?.excludeUserIds?.includes(parent.authorId) ? [parent.authorId] : [];
     recordMentions(tx, tweet, replyMention);
     return tweet;
