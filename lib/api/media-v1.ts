@@ -2,13 +2,16 @@ import { appendChunk, finalizeUpload, initUpload, MediaRefused, mediaStatus, upl
 import { mediaKeyOf } from "@/lib/domain/media-attach";
 import { userOf, type ApiContext, type ApiResult } from "./context";
 import type { UploadInput } from "./media";
+import { v1Error } from "@/lib/platform/problems";
 import { ApiError } from "./problems";
 import { readUploadParams } from "./upload-params";
 
-const PATH = "/1.1/media/upload.json";
-
-/** upload.x.com's error body (`{"request","error"}`), HTTP 400. */
-const uploadError = (error: string) => new ApiError(400, { request: PATH, error });
+/**
+ * A refused upload step, HTTP 400. upload.x.com answers both `{"errors":[{"code":324,…}]}` and
+ * `{"request":"/1.1/media/upload.json","error":…}`; this platform uses the first, the v1.1 shape
+ * every other v1.1 refusal here has, with the reason as the message.
+ */
+const uploadError = (message: string) => new ApiError(400, v1Error(324, message));
 
 async function step<T>(run: () => T | Promise<T>): Promise<T> {
   try {

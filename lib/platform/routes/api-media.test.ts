@@ -72,7 +72,7 @@ describe("v1.1 media/upload.json (upload.x.com's paths on this host)", () => {
     const simple = await upload("/1.1/media/upload.json", auth.o1Write!, { media_data: jpeg.toString("base64") });
     expect([simple.status, await simple.json()]).toEqual([200, expect.objectContaining({ image: { image_type: "image/jpeg", w: 30, h: 60 } })]);
     const tooBig = await upload("/1.1/media/upload.json", auth.o1Write!, { command: "INIT", total_bytes: String(6 * 1024 * 1024), media_type: "image/png" });
-    expect([tooBig.status, await tooBig.json()]).toEqual([400, { request: "/1.1/media/upload.json", error: "File size exceeds 5242880 bytes." }]);
+    expect([tooBig.status, await tooBig.json()]).toEqual([400, { errors: [{ code: 324, message: "File size exceeds 5242880 bytes." }] }]);
     const notImage = await upload("/1.1/media/upload.json", auth.o1Write!, { media: Buffer.from("not an image at all") });
     expect(notImage.status).toBe(400);
     const read = await upload("/1.1/media/upload.json", auth.o1Read!, { media_data: png.toString("base64") });
@@ -104,6 +104,7 @@ describe("v2 media upload and media on Tweets", () => {
     expect(media.map((m) => [m.media_key, m.width]).sort()).toEqual([[`3_${id}`, 30], [`3_${id2}`, 40]].sort());
     const image = await fetch(media.find((m) => m.media_key === `3_${id2}`)!.url);
     expect([image.status, image.headers.get("content-type")]).toEqual([200, "image/png"]);
+    expect((await fetch(url(`/media/${id2}.jpg`))).status).toBe(404); // a PNG is served as .png only
     expect((await sharp(Buffer.from(await image.arrayBuffer())).metadata()).width).toBe(40);
   });
 

@@ -4,6 +4,7 @@ import { ENDPOINTS } from "@/lib/api/endpoints";
 import { appendV2, finalizeV2, initializeV2, statusV2, uploadV2 } from "@/lib/api/media";
 import { statusV1, uploadV1 } from "@/lib/api/media-v1";
 import { getMediaImage } from "@/lib/domain/media";
+import { problems } from "../problems";
 import { apiEndpoint } from "./api-endpoint";
 
 /** Upload bodies: a 5 MB image as base64 in JSON or a form (~6.7 MB) with room for the envelope. Other API routes keep 64 KiB. */
@@ -26,7 +27,7 @@ r.get("/1.1/media/upload.json", apiEndpoint(ENDPOINTS.mediaUploadV1, (ctx) => st
 r.get("/media/:file", (c) => {
   const m = /^([0-9]{1,19})\.(png|jpg)$/.exec(c.req.param("file"));
   const found = m ? getMediaImage(getDb(), m[1]!) : null;
-  if (!found || (found.imageType === "jpeg" ? "jpg" : "png") !== m![2]) return c.body(null, 404);
+  if (!found || (found.imageType === "jpeg" ? "jpg" : "png") !== m![2]) return c.json(problems.notFoundRoute(), 404);
   return new Response(new Uint8Array(found.image), {
     headers: { "content-type": `image/${found.imageType}`, "cache-control": "public, max-age=31536000, immutable" },
   });
