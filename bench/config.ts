@@ -19,6 +19,10 @@ export const CONFIG = {
   scaleApps: num("BENCH_SCALE_APPS", 100_000),
   scaleUsers: num("BENCH_SCALE_USERS", 200_000),
   scaleTokens: num("BENCH_SCALE_TOKENS", 1_000_000),
+  /** Home timeline at scale: Tweets in the table, accounts posting them, accounts each reader follows. */
+  scaleTweets: num("BENCH_SCALE_TWEETS", 1_000_000),
+  timelineAuthors: num("BENCH_TIMELINE_AUTHORS", 10_000),
+  timelineFollows: num("BENCH_TIMELINE_FOLLOWS", 200),
   skipScale: process.env.BENCH_SKIP_SCALE === "1",
   skipPageWeight: process.env.BENCH_SKIP_PAGE_WEIGHT === "1",
   cpuProf: process.env.BENCH_CPU_PROF === "1",

@@ -7,6 +7,10 @@
  *
  * --reference also measures the issue's yardsticks (bench/reference-routes.ts): a Hono route
  * doing one indexed token lookup (refLookup) and one doing one insert (refInsert).
+ * --timelines first fills the database with BENCH_SCALE_TWEETS Tweets (1M) of
+ * BENCH_TIMELINE_AUTHORS accounts, each reader following BENCH_TIMELINE_FOLLOWS of them
+ * (bench/timeline-bulk.ts), for the homeTimeline workload:
+ *   BENCH_APPS=50 npx tsx bench/platform-only.ts homeTimeline bearerMe --timelines
  *
  * BENCH_MEMORY_LOG=1 logs the server's memoryUsage() every 5 s (=gc: after a full collection);
  * BENCH_SERVER_FLAGS passes extra node flags to the server (e.g. --trace-gc).
@@ -24,6 +28,7 @@ async function main(): Promise<void> {
   const cpuProf = args.includes("--cpu-prof");
   const memory = args.includes("--memory");
   const reference = args.includes("--reference");
+  const timelines = args.includes("--timelines");
   const names = args.filter((a) => !a.startsWith("--"));
   const platform = ["clientCredentials", "introspect", "bearerMe", "oauth1Me", "refresh", "tweets"];
   const workloads = names.length ? names : ["health", ...(reference ? ["refLookup", "refInsert"] : []), ...platform, "health"];
@@ -35,6 +40,12 @@ async function main(): Promise<void> {
   const { seedWorkloads } = await import("./seed");
   prepareRuntime();
   const seeded = await seedWorkloads(getDb());
+  if (timelines) {
+    const { bulkTimelines } = await import("./timeline-bulk");
+    const target = { tweets: CONFIG.scaleTweets, authors: CONFIG.timelineAuthors, follows: CONFIG.timelineFollows };
+    const stats = await bulkTimelines(getDb(), seeded.timelineReaders, seeded.appId, target);
+    console.log(`timelines: ${stats.rows} rows in ${stats.seconds.toFixed(1)} s (${stats.rowsPerSecond.toFixed(0)} rows/s)`, stats.totals);
+  }
   const poolsFile = path.join(dataDir, "bench-pools.json");
   fs.writeFileSync(poolsFile, JSON.stringify(seeded.pools));
 

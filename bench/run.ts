@@ -15,6 +15,7 @@ import { measurePageWeights, type PageWeight } from "./page-weight";
 import { checkPage, signIn } from "./portal";
 import { printChecks, printRows, writeJson, type Check, type Row } from "./report";
 import { ROOT, rssBytes, startServer, type BenchServer } from "./server";
+import { bulkTimelines, type TimelineStats } from "./timeline-bulk";
 
 const RESULTS = path.join(ROOT, "bench", "results");
 const MB = 1024 * 1024;
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
   const server = await startServer({ dataDir, distDir: CONFIG.distDir, cpuProfDir });
   const load = await LoadProcess.start(poolsFile, server.url);
   let bulk: BulkStats | undefined;
+  let timelines: Omit<TimelineStats, "authors"> | undefined;
   let weights: PageWeight[] = [];
   const memory = { afterMarkMB: 0, afterAllMB: 0, rssAtStartMB: rssBytes(server.pid) / MB };
   try {
@@ -157,6 +159,16 @@ async function main(): Promise<void> {
       const full = await measure(load, server, "GET /2/users/me OAuth 2.0 bearer, full database", { workload: "bearerMe" });
       const fullAgain = await measure(load, server, "GET /2/users/me OAuth 2.0 bearer, full database (again)", { workload: "bearerMe" });
       check("users/me bearer, full / empty database (means of 2 runs)", (full.rps + fullAgain.rps) / (me2.rps + emptyAgain.rps), 0.9, null, ">= 0.90");
+
+      // The home timeline: the same readers and followed accounts with 2% of the Tweets, then all of them.
+      const shape = { authors: CONFIG.timelineAuthors, follows: CONFIG.timelineFollows };
+      const few = await bulkTimelines(db, seeded.timelineReaders, seeded.appId, { ...shape, tweets: Math.round(CONFIG.scaleTweets / 50) });
+      const homeFew = await measure(load, server, `GET home timeline, ${few.totals.tweets} Tweets (${shape.follows} follows, 100 per page)`, { workload: "homeTimeline" });
+      timelines = await bulkTimelines(db, seeded.timelineReaders, seeded.appId, { ...shape, tweets: CONFIG.scaleTweets }, few.authors);
+      console.log(`bench: timelines ${timelines.rows + few.rows} rows in ${(timelines.seconds + few.seconds).toFixed(1)} s`, timelines.totals);
+      const homeAll = await measure(load, server, `GET home timeline, ${timelines.totals.tweets} Tweets`, { workload: "homeTimeline" });
+      check("home timeline, 1M / 20k Tweets", homeAll.rps / homeFew.rps, 0.9, null, ">= 0.90");
+      check("home timeline (1M Tweets) / users/me bearer (for the record)", homeAll.rps / full.rps, null, null, "—");
     }
 
     console.log("bench: portal pages");
@@ -204,7 +216,7 @@ async function main(): Promise<void> {
     date: startedAt.toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, loadAverage: os.loadavg(), node: process.version },
     config: CONFIG,
-    seeding: { workloads: seeded.counts, bulk },
+    seeding: { workloads: seeded.counts, bulk, timelines: timelines && { rows: timelines.rows, seconds: timelines.seconds, totals: timelines.totals } },
     memory,
     rows,
     checks,

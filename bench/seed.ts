@@ -22,6 +22,8 @@ export interface Pools {
   bearers: string[];
   oauth1: Array<{ consumerKey: string; consumerSecret: string; token: string; tokenSecret: string }>;
   refresh: Array<{ clientId: string; clientSecret: string; refreshToken: string }>;
+  /** OAuth 2.0 bearer tokens with their user, for the home timeline (GET /2/users/:id/timelines/reverse_chronological). */
+  timeline: Array<{ bearer: string; userId: string }>;
 }
 
 export interface PortalSeed {
@@ -93,7 +95,7 @@ function grant(db: DbOrTx, app: BenchApp, userId: string) {
 }
 
 /** Seeds the workloads' Apps, users, grants and tokens. Returns the pools and the portal logins. */
-export async function seedWorkloads(db: Db): Promise<{ pools: Pools; portal: PortalSeed; counts: Record<string, number> }> {
+export async function seedWorkloads(db: Db): Promise<{ pools: Pools; portal: PortalSeed; counts: Record<string, number>; timelineReaders: string[]; appId: string }> {
   CONFIG_DB.db = db;
   const operatorUser = await signUp("benchop"); // the first account of a fresh install is the operator
   if (!operatorUser.isOperator) throw new Error("seed: the data folder is not fresh");
@@ -119,7 +121,7 @@ export async function seedWorkloads(db: Db): Promise<{ pools: Pools; portal: Por
   const bearerUsers = users.slice(0, CONFIG.bearerUsers);
   const refreshUsers = users.slice(CONFIG.bearerUsers);
 
-  const pools: Pools = { consumers: [], introspect: [], bearers: [], oauth1: [], refresh: [] };
+  const pools: Pools = { consumers: [], introspect: [], bearers: [], oauth1: [], refresh: [], timeline: [] };
   const accessOf = new Map<string, string>();
   // Batched: one transaction per 50 Apps (the domain functions nest as savepoints).
   for (let i = 0; i < benchApps.length; i += 50) {
@@ -128,6 +130,7 @@ export async function seedWorkloads(db: Db): Promise<{ pools: Pools; portal: Por
         for (const u of bearerUsers) {
           const t = grant(tx, app, u.id);
           pools.bearers.push(t.access_token);
+          pools.timeline.push({ bearer: t.access_token, userId: u.id });
           if (!accessOf.has(app.id)) accessOf.set(app.id, t.access_token);
         }
         for (const u of refreshUsers) {
@@ -142,6 +145,7 @@ export async function seedWorkloads(db: Db): Promise<{ pools: Pools; portal: Por
   }
   // Rotation order: consecutive requests use different Apps (rate limits are per App / client).
   pools.bearers = interleave(pools.bearers, CONFIG.bearerUsers);
+  pools.timeline = interleave(pools.timeline, CONFIG.bearerUsers);
   pools.oauth1 = interleave(pools.oauth1, CONFIG.oauth1Users);
   for (const app of benchApps) {
     pools.consumers.push({ apiKey: app.apiKey, apiKeySecret: app.apiKeySecret });
@@ -162,6 +166,8 @@ export async function seedWorkloads(db: Db): Promise<{ pools: Pools; portal: Por
       clientId: dashApp.app.app.clientId,
     },
     counts: { apps: benchApps.length + 10, users: users.length + accounts + 2, grants: pools.bearers.length + pools.refresh.length, oauth1Tokens: pools.oauth1.length },
+    timelineReaders: bearerUsers.map((u) => u.id),
+    appId: benchApps[0]!.id,
   };
 }
 

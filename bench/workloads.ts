@@ -58,6 +58,7 @@ export function buildWorkloads(pools: Pools, baseUrl: string, connections: numbe
   const introspect = rotate(pools.introspect);
   const bearer = rotate(pools.bearers);
   const oauth1 = rotate(pools.oauth1);
+  const timeline = rotate(pools.timeline);
   let tweetNo = 0;
   let nonceNo = 0;
   const noncePrefix = randomBytes(8).toString("hex");
@@ -112,6 +113,17 @@ export function buildWorkloads(pools: Pools, baseUrl: string, connections: numbe
     },
   };
 
+  // The home timeline, a page of 100 (X's default) for a user following CONFIG.timelineFollows accounts.
+  const homeTimeline: BenchRequest = {
+    method: "GET",
+    setupRequest: (req) => {
+      const t = timeline();
+      req.path = `/2/users/${t.userId}/timelines/reverse_chronological?max_results=100`;
+      req.headers = { ...req.headers, authorization: `Bearer ${t.bearer}` };
+      return req;
+    },
+  };
+
   // Refresh tokens are single-use: each connection owns a disjoint set of grants and presents the
   // refresh token the previous answer handed out. A slot whose request was cut off by the end of a
   // run is retired (its token may be spent; presenting it again would revoke the grant).
@@ -159,6 +171,7 @@ export function buildWorkloads(pools: Pools, baseUrl: string, connections: numbe
       },
     }),
     tweets: () => ({ requests: [tweet] }),
+    homeTimeline: () => ({ requests: [homeTimeline] }),
     // Calibration (bench/reference-routes.ts, platform-only --reference): one lookup, one insert.
     refLookup: () => ({ requests: [{ ...bearerMe, path: "/bench/reference/lookup" }] }),
     refInsert: () => ({ requests: [{ method: "POST", path: "/bench/reference/insert" }] }),

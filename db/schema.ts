@@ -43,6 +43,7 @@ export const users = sqliteTable(
     isOperator: bool("is_operator").notNull().default(false),
     description: text("description").notNull().default(""),
     url: text("url").notNull().default(""),
+    location: text("location").notNull().default(""),
     protected: bool("protected").notNull().default(false),
     verified: bool("verified").notNull().default(false),
     automatedByUserId: text("automated_by_user_id"),
@@ -344,6 +345,11 @@ export const authorizations = sqliteTable(
   (t) => [primaryKey({ columns: [t.appId, t.userId] }), index("authorizations_user_idx").on(t.userId)],
 );
 
+/**
+ * Tweets, replies, quotes and retweets (a retweet is a row pointing at its original, as X's v2
+ * `referenced_tweets` does). Timelines page by (created_at, id): ids are snowflakes of
+ * created_at, so within one millisecond the text order of ids is their numeric order.
+ */
 export const tweets = sqliteTable(
   "tweets",
   {
@@ -356,8 +362,126 @@ export const tweets = sqliteTable(
     sourceName: text("source_name").notNull(),
     sourceUrl: text("source_url").notNull(),
     createdAt: ms("created_at").notNull().default(now),
+    /** Replies keep these when the parent is deleted, as on X. */
+    inReplyToTweetId: text("in_reply_to_tweet_id"),
+    inReplyToUserId: text("in_reply_to_user_id"),
+    /** The first Tweet of the reply chain (null: the Tweet itself). */
+    conversationId: text("conversation_id"),
+    quotedTweetId: text("quoted_tweet_id"),
+    /** A retweet goes with its original (lib/domain/tweets.ts deletes both in one transaction). */
+    retweetedTweetId: text("retweeted_tweet_id"),
+    /** Hidden by the author of the Tweet it replies to (PUT /2/tweets/:id/hidden). */
+    replyHidden: bool("reply_hidden").notNull().default(false),
+    /** Ids of the media attached (media.media_ids). */
+    mediaIds: text("media_ids", { mode: "json" }).$type<string[]>(),
+    /** The text as recent search matches it: lower-case words between single spaces (lib/domain/search-text.ts). */
+    searchText: text("search_text").notNull().default(""),
   },
-  (t) => [index("tweets_author_idx").on(t.authorId, t.createdAt)],
+  (t) => [
+    index("tweets_author_idx").on(t.authorId, t.createdAt, t.id),
+    // Recent search walks the last 7 days newest first when no operator narrows it.
+    index("tweets_created_idx").on(t.createdAt, t.id),
+    index("tweets_reply_to_idx").on(t.inReplyToTweetId, t.createdAt).where(sql`${t.inReplyToTweetId} is not null`),
+    index("tweets_reply_user_idx").on(t.inReplyToUserId, t.createdAt, t.id).where(sql`${t.inReplyToUserId} is not null`),
+    index("tweets_quote_idx").on(t.quotedTweetId, t.createdAt).where(sql`${t.quotedTweetId} is not null`),
+    index("tweets_retweet_idx").on(t.retweetedTweetId, t.createdAt, t.id).where(sql`${t.retweetedTweetId} is not null`),
+    uniqueIndex("tweets_retweet_uq").on(t.authorId, t.retweetedTweetId).where(sql`${t.retweetedTweetId} is not null`),
+  ],
+);
+
+/** Who a Tweet mentions (@username in its text, and the author replied to): the mentions timeline. */
+export const tweetMentions = sqliteTable(
+  "tweet_mentions",
+  {
+    tweetId: text("tweet_id")
+      .notNull()
+      .references(() => tweets.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tweetId, t.userId] }), index("tweet_mentions_user_idx").on(t.userId, t.createdAt, t.tweetId)],
+);
+
+/** Follows; a follow of a protected account is pending until accepted, and only an accepted one shows its Tweets. */
+export const follows = sqliteTable(
+  "follows",
+  {
+    followerId: text("follower_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    followeeId: text("followee_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    pending: bool("pending").notNull().default(false),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.followerId, t.followeeId] }),
+    index("follows_following_idx").on(t.followerId, t.createdAt, t.followeeId),
+    index("follows_followers_idx").on(t.followeeId, t.createdAt, t.followerId),
+  ],
+);
+
+export const likes = sqliteTable(
+  "likes",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tweetId: text("tweet_id")
+      .notNull()
+      .references(() => tweets.id, { onDelete: "cascade" }),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.tweetId] }),
+    index("likes_user_idx").on(t.userId, t.createdAt, t.tweetId),
+    index("likes_tweet_idx").on(t.tweetId, t.createdAt, t.userId),
+  ],
+);
+
+export const MEDIA_STATES = ["pending", "succeeded", "failed"] as const;
+
+/**
+ * Uploaded images: chunks collect in media_chunks until FINALIZE re-encodes them into `image`.
+ * The media key X hands out is `3_<id>`.
+ */
+export const media = sqliteTable(
+  "media",
+  {
+    id: text("id").primaryKey(),
+    ownerUserId: text("owner_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    appId: text("app_id").references(() => apps.id, { onDelete: "set null" }),
+    mediaType: text("media_type").notNull(),
+    mediaCategory: text("media_category").notNull(),
+    totalBytes: integer("total_bytes").notNull(),
+    state: text("state", { enum: MEDIA_STATES }).notNull().default("pending"),
+    width: integer("width"),
+    height: integer("height"),
+    /** The re-encoded image (PNG or JPEG), once finalized. */
+    image: blob("image", { mode: "buffer" }),
+    imageType: text("image_type", { enum: ["png", "jpeg"] }),
+    createdAt: ms("created_at").notNull(),
+    /** Until when the id may be attached to a Tweet (X: 24 hours). */
+    expiresAt: ms("expires_at").notNull(),
+  },
+  (t) => [index("media_expires_idx").on(t.expiresAt)],
+);
+
+export const mediaChunks = sqliteTable(
+  "media_chunks",
+  {
+    mediaId: text("media_id")
+      .notNull()
+      .references(() => media.id, { onDelete: "cascade" }),
+    segmentIndex: integer("segment_index").notNull(),
+    data: blob("data", { mode: "buffer" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.mediaId, t.segmentIndex] })],
 );
 
 export const dmConversations = sqliteTable("dm_conversations", {

@@ -131,6 +131,6 @@ test.describe("Connected apps and Tweet sources", () => {
     s.db.update(users).set({ protected: true, description: "Private notes." }).where(eq(users.id, dev.user.id)).run();
     await page.goto(`/u/${other.username}`);
     await expect(page.getByText("Private notes.")).toBeVisible();
-    await expect(page.getByText(`These posts are protected. Only @${other.username} can see them.`)).toBeVisible();
+    await expect(page.getByText(`These posts are protected. Only @${other.username} and its approved followers can see them.`)).toBeVisible();
   });
 });

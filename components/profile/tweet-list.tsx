@@ -21,8 +21,38 @@ function Source({ tweet }: { tweet: Tweet }) {
   );
 }
 
-/** A page of Tweets, newest first, with Newer / Older links. */
-export function TweetList({ tweets, page, pageCount, basePath, authorName }: { tweets: Tweet[]; page: number; pageCount: number; basePath: string; authorName: string }) {
+/** What a Tweet is besides a post: a reply (to whom), a quote, a repost. */
+function Kind({ tweet, usernames }: { tweet: Tweet; usernames: Record<string, string> }) {
+  const replyTo = tweet.inReplyToUserId ? usernames[tweet.inReplyToUserId] : undefined;
+  if (tweet.retweetedTweetId) return <p className="mb-1 text-xs font-semibold text-muted">Reposted</p>;
+  return (
+    <>
+      {tweet.inReplyToTweetId && (
+        <p className="mb-1 text-xs text-muted">
+          Replying to {replyTo ? <Link className="text-link hover:underline" href={`/u/${replyTo}`}>@{replyTo}</Link> : "a post"}
+        </p>
+      )}
+      {tweet.quotedTweetId && <p className="mb-1 text-xs text-muted">Quote post</p>}
+    </>
+  );
+}
+
+/** A page of Tweets, newest first, with Newer / Older links; `usernames` names the accounts replied to. */
+export function TweetList({
+  tweets,
+  page,
+  pageCount,
+  basePath,
+  authorName,
+  usernames = {},
+}: {
+  tweets: Tweet[];
+  page: number;
+  pageCount: number;
+  basePath: string;
+  authorName: string;
+  usernames?: Record<string, string>;
+}) {
   return (
     <section aria-labelledby="tweets-heading">
       <h2 id="tweets-heading" className="mb-3 text-lg font-bold">
@@ -35,6 +65,7 @@ export function TweetList({ tweets, page, pageCount, basePath, authorName }: { t
           {tweets.map((t) => (
             <li key={t.id} className="px-5 py-4">
               <article aria-label={`Post ${t.id}`}>
+                <Kind tweet={t} usernames={usernames} />
                 <p className="text-[15px] whitespace-pre-wrap break-words">{t.text}</p>
                 <p className="mt-2 text-xs text-muted">
                   <time dateTime={new Date(t.createdAt).toISOString()}>{formatUtc(t.createdAt)}</time>

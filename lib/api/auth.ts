@@ -74,7 +74,7 @@ function identify(db: Db, facts: OAuth1RequestFacts, spec: EndpointSpec, now: nu
  * The one authentication resolver of the sandbox API. In order: a valid credential (401) → App
  * not suspended (v2 403 client-forbidden; OAuth 1.0a on v1.1: 416) → v2 only for Apps in a
  * Project (403 client-not-enrolled) → credential type accepted by the endpoint (403
- * unsupported-authentication) → OAuth 1.0a permission (403 oauth1-permissions) or OAuth 2.0
+ * unsupported-authentication) → OAuth 1.0a permission (403 oauth1-permissions; v1.1: code 261) or OAuth 2.0
  * scopes (403 Forbidden). Failures after identification carry the caller (for x-access-level).
  */
 export function authenticateApiRequest(db: Db, facts: OAuth1RequestFacts, spec: EndpointSpec, now = Date.now()): AuthResult {
@@ -86,7 +86,7 @@ export function authenticateApiRequest(db: Db, facts: OAuth1RequestFacts, spec: 
   if (!spec.auth.includes(caller.type)) {
     return fail(apiErrors.unsupportedAuthentication(AUTH_TYPE_NAMES[caller.type], spec.auth.map((t) => AUTH_TYPE_NAMES[t])));
   }
-  if (caller.type === "oauth1" && !oauth1Allows(caller.accessLevel, spec.oauth1)) return fail(apiErrors.oauth1Permissions());
+  if (caller.type === "oauth1" && !oauth1Allows(caller.accessLevel, spec.oauth1)) return fail(spec.version === "2" ? apiErrors.oauth1Permissions() : v1Errors.cannotWrite());
   if (caller.type === "oauth2-user" && missingScopes(caller.scopes, spec.scopes).length > 0) return fail(apiErrors.forbidden());
   return { ok: true, caller };
 }

@@ -11,10 +11,12 @@ export interface ApiContext {
   now: number;
 }
 
-/** An endpoint's answer: a JSON body and its status (200 unless said). */
+/** An endpoint's answer: a JSON body and its status (200 unless said; 204 has no body). */
 export interface ApiResult {
   status?: number;
   body: unknown;
+  /** The body as ready JSON text instead (v1.1 ids wider than 2^53 written as digits). */
+  rawJson?: string;
 }
 
 /** The authenticated user of a user-context call (the resolver guarantees one). */

@@ -140,4 +140,6 @@ export const v1Errors = {
   notAllowed: () => new ApiError(403, v1Error(220, "Your credentials do not allow access to this resource")),
   suspended: () => new ApiError(401, v1Error(416, "Invalid / suspended App.")),
   rateLimited: () => new ApiError(429, v1Error(88, "Rate limit exceeded")),
+  /** A v1.1 write (POST) with a Read-only OAuth 1.0a token. */
+  cannotWrite: () => new ApiError(403, v1Error(261, "Your App cannot perform write actions.")),
 };

@@ -4,10 +4,15 @@ import { apiErrors, type ParamIssue } from "./problems";
 export type ParamRule =
   | { kind: "list"; allowed: readonly string[] }
   | { kind: "int"; min: number; max: number }
-  | { kind: "string"; maxLength: number };
+  | { kind: "string"; maxLength: number }
+  | { kind: "pattern"; pattern: string }
+  /** An RFC 3339 time (YYYY-MM-DDTHH:mm:ssZ), parsed to epoch ms. */
+  | { kind: "time" };
 
 export type QueryRules = Record<string, ParamRule>;
 export type ParsedQuery = Record<string, string[] | number | string | undefined>;
+
+const RFC3339 = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,3})?(Z|[+-][0-9]{2}:[0-9]{2})$/;
 
 const notOneOf = (name: string, value: string, allowed: readonly string[]): ParamIssue => ({
   parameters: { [name]: [value] },
@@ -32,6 +37,17 @@ function checkParam(name: string, raw: string, rule: ParamRule, issues: ParamIss
       return undefined;
     }
     return n;
+  }
+  if (rule.kind === "pattern") {
+    if (new RegExp(rule.pattern).test(raw)) return raw;
+    issues.push({ parameters: { [name]: [raw] }, message: `The \`${name}\` query parameter value [${raw}] does not match ${rule.pattern}` });
+    return undefined;
+  }
+  if (rule.kind === "time") {
+    const ms = RFC3339.test(raw) ? Date.parse(raw) : NaN;
+    if (Number.isFinite(ms)) return ms;
+    issues.push({ parameters: { [name]: [raw] }, message: `Invalid '${name}':'${raw}'. '${name}' must be a valid RFC 3339 timestamp (YYYY-MM-DDTHH:mm:ssZ).` });
+    return undefined;
   }
   if (raw.length > rule.maxLength) {
     issues.push({ parameters: { [name]: [raw.slice(0, 64)] }, message: `The \`${name}\` query parameter value is too long` });

@@ -81,6 +81,16 @@ describe("query parsing", () => {
     ]);
   });
 
+  it("id patterns and RFC 3339 times", () => {
+    const timeRules = { since_id: { kind: "pattern", pattern: "^[0-9]{1,19}$" }, start_time: { kind: "time" } } as const;
+    expect(parseQuery(new URLSearchParams("since_id=12&start_time=2026-01-02T03:04:05Z"), timeRules)).toEqual({ since_id: "12", start_time: Date.UTC(2026, 0, 2, 3, 4, 5) });
+    const err = thrown(() => parseQuery(new URLSearchParams("since_id=x1&start_time=2026-01-02"), timeRules));
+    expect((err.body.errors as { message: string }[]).map((e) => e.message)).toEqual([
+      "The `since_id` query parameter value [x1] does not match ^[0-9]{1,19}$",
+      "Invalid 'start_time':'2026-01-02'. 'start_time' must be a valid RFC 3339 timestamp (YYYY-MM-DDTHH:mm:ssZ).",
+    ]);
+  });
+
   it("path parameters are checked against their pattern", () => {
     expect(checkPathParam("id", "123", "^[0-9]{1,19}$")).toBe("123");
     expect(thrown(() => checkPathParam("id", "12345678901234567890", "^[0-9]{1,19}$")).status).toBe(400);

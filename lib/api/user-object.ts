@@ -1,3 +1,4 @@
+import type { UserMetrics } from "@/lib/domain/metrics";
 import type { ProfileUser } from "@/lib/domain/profiles";
 
 export type UserRow = ProfileUser;
@@ -9,6 +10,8 @@ export interface UserObjectOptions {
   emailAllowed?: boolean;
   /** Base URL for profile_image_url (the platform's own origin). */
   origin?: string;
+  /** public_metrics, when requested. */
+  metrics?: UserMetrics;
 }
 
 /**
@@ -22,8 +25,10 @@ export function buildUserObject(user: UserRow, opts: UserObjectOptions = {}): Re
   const out: Record<string, unknown> = { id: user.id, name: user.name, username: user.username };
   if (fields.has("created_at")) out.created_at = new Date(user.createdAt).toISOString();
   if (fields.has("description")) out.description = user.description;
+  if (fields.has("location") && user.location) out.location = user.location;
   if (fields.has("profile_image_url")) out.profile_image_url = `${opts.origin ?? ""}/default-profile.svg`; // no avatars yet: the default picture
   if (fields.has("protected")) out.protected = user.protected;
+  if (fields.has("public_metrics") && opts.metrics) out.public_metrics = opts.metrics;
   if (fields.has("url")) out.url = user.url;
   if (fields.has("verified")) out.verified = user.verified;
   if (fields.has("confirmed_email") && opts.emailAllowed) out.confirmed_email = user.email;

@@ -3,14 +3,13 @@ import { ID_PATTERN, USER_FIELDS, USERNAME_PATTERN } from "@/lib/validation/api"
 import { userOf, type ApiContext, type ApiResult } from "./context";
 import { apiErrors, resourceNotFound } from "./problems";
 import { checkPathParam, parseQuery, type QueryRules } from "./query";
-import { buildUserObject } from "./user-object";
+import { renderUsers } from "./render";
 
 /** Query parameters of the user lookups (X also has expansions and tweet.fields; not on this platform). */
 export const USER_QUERY: QueryRules = { "user.fields": { kind: "list", allowed: USER_FIELDS } };
 
 function userData(ctx: ApiContext, user: ProfileUser, fields: string[] | undefined) {
-  const self = user.id === ctx.caller.userId;
-  return buildUserObject(user, { fields, emailAllowed: self && ctx.caller.emailAllowed, origin: ctx.origin });
+  return renderUsers(ctx, [user], { userFields: new Set(fields) })[0];
 }
 
 /** GET /2/users/me. */

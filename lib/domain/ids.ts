@@ -19,3 +19,8 @@ export function snowflake(now: number = Date.now()): string {
 export function numericId(): string {
   return String(randomInt(10_000_000, 999_999_999));
 }
+
+/** The millisecond a snowflake id was made at (the inverse of `snowflake`'s time part). */
+export function snowflakeTime(id: string): number {
+  return Number((BigInt(id) >> 22n) + EPOCH);
+}

@@ -1,7 +1,7 @@
-import { eq, getTableColumns, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { and, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { DbOrTx } from "@/db/types";
-import { users } from "@/db/schema";
+import { follows, users } from "@/db/schema";
 import { preparedFor } from "./prepared";
 
 /** A user's public profile row (everything but the password hash), with the automated-account label. */
@@ -25,22 +25,55 @@ export function findProfileById(db: DbOrTx, id: string): ProfileUser | null {
   return query.get({ id }) ?? null;
 }
 
+/** Profiles by id (unknown ids are left out), for a page's includes. */
+export function findProfilesByIds(db: DbOrTx, ids: readonly string[]): ProfileUser[] {
+  return ids.length ? selectProfile(db).where(inArray(users.id, [...new Set(ids)])).all() : [];
+}
+
+/** Profiles by @username, lower-cased (unknown names are left out). */
+export function findProfilesByUsernames(db: DbOrTx, usernames: readonly string[]): ProfileUser[] {
+  const lower = [...new Set(usernames.map((u) => u.replace(/^@/, "").toLowerCase()))];
+  return lower.length ? selectProfile(db).where(inArray(users.usernameLower, lower)).all() : [];
+}
+
 export function findProfileByUsername(db: DbOrTx, username: string): ProfileUser | null {
   return selectProfile(db).where(eq(users.usernameLower, username.replace(/^@/, "").toLowerCase())).get() ?? null;
 }
 
 /**
- * Whether `viewerId` may see the Tweets of `author`: everyone may see a public account's, only the
- * account itself a protected one's (the sandbox has no followers to approve). The one rule behind
- * profile pages and the API's Tweet lookups.
+ * Whether `viewerId` may see the Tweets of `author`: everyone a public account's; a protected
+ * one's only the account itself and its accepted followers (a follow request stays pending). The
+ * one rule behind profile pages, the API's Tweet lookups and, as SQL, every timeline
+ * (`visibleTweetsOf`).
  */
-export function canSeeTweetsOf(author: { id: string; protected: boolean }, viewerId: string | null): boolean {
-  return !author.protected || author.id === viewerId;
+export function canSeeTweetsOf(db: DbOrTx, author: { id: string; protected: boolean }, viewerId: string | null): boolean {
+  if (!author.protected || author.id === viewerId) return true;
+  return viewerId !== null && isAcceptedFollower(db, viewerId, author.id);
 }
 
 /** Whether `viewerId` may see the Tweets of the account with id `authorId` (unknown accounts: yes, there is nothing to hide). */
 export function canSeeTweetsOfId(db: DbOrTx, authorId: string, viewerId: string | null): boolean {
   if (authorId === viewerId) return true;
   const author = findProfileById(db, authorId);
-  return !author || canSeeTweetsOf(author, viewerId);
+  return !author || canSeeTweetsOf(db, author, viewerId);
+}
+
+function isAcceptedFollower(db: DbOrTx, followerId: string, followeeId: string): boolean {
+  const query = preparedFor(db, "profiles.acceptedFollow", () =>
+    db
+      .select({ p: follows.pending })
+      .from(follows)
+      .where(and(eq(follows.followerId, sql.placeholder("follower")), eq(follows.followeeId, sql.placeholder("followee"))))
+      .prepare(),
+  );
+  const row = query.get({ follower: followerId, followee: followeeId });
+  return row !== undefined && !row.p;
+}
+
+/** canSeeTweetsOf as an SQL condition on a Tweet's author column, for lists of many authors' Tweets. */
+export function visibleTweetsOf(authorId: SQLiteColumn, viewerId: string | null): SQL {
+  const protectedAuthor = sql`exists (select 1 from ${users} where ${users.id} = ${authorId} and ${users.protected} = 1)`;
+  if (viewerId === null) return sql`not ${protectedAuthor}`;
+  const follower = sql`exists (select 1 from ${follows} where ${follows.followerId} = ${viewerId} and ${follows.followeeId} = ${authorId} and ${follows.pending} = 0)`;
+  return sql`(${authorId} = ${viewerId} or not ${protectedAuthor} or ${follower})`;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DomainError } from "./errors";
-import { clearStorageTrouble, onStorageFailure, storageFailure, storageTrouble, StorageUnavailableError } from "./storage-health";
+import { clearStorageTrouble, onStorageFailure, storageFailure, storageTrouble, StorageUnavailableError, whenStorageRecovers } from "./storage-health";
 
 const sqliteError = (code: string, message = "x") => Object.assign(new Error(message), { name: "SqliteError", code });
 
@@ -51,5 +51,18 @@ describe("storageFailure", () => {
     expect(storageFailure(own)).toBe(own);
     const foreign = Object.assign(new Error("SQLITE_FULL: full"), { name: "StorageUnavailableError", kind: "full", retryAfterS: 30 });
     expect(storageFailure(foreign)).toBe(foreign);
+  });
+});
+
+describe("whenStorageRecovers", () => {
+  it("runs a postponed job once, when storage takes writes again", () => {
+    const runs: string[] = [];
+    storageFailure(Object.assign(new Error("attempt to write a readonly database"), { code: "SQLITE_READONLY" }));
+    whenStorageRecovers(() => runs.push("repair"));
+    expect(runs).toEqual([]);
+    clearStorageTrouble();
+    expect(runs).toEqual(["repair"]);
+    clearStorageTrouble();
+    expect(runs).toEqual(["repair"]);
   });
 });

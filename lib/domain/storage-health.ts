@@ -69,8 +69,10 @@ export interface StorageTrouble {
 }
 
 type Listener = (trouble: StorageTrouble) => void;
-const state = globalThis as unknown as { devportalStorage?: { trouble: StorageTrouble | null; listeners: Set<Listener> } };
-const store = () => (state.devportalStorage ??= { trouble: null, listeners: new Set() });
+const state = globalThis as unknown as {
+  devportalStorage?: { trouble: StorageTrouble | null; listeners: Set<Listener>; recovered: Set<() => void> };
+};
+const store = () => (state.devportalStorage ??= { trouble: null, listeners: new Set(), recovered: new Set() });
 
 /** Notes a failed write (or probe): storage is degraded from now until a probe succeeds. */
 export function recordStorageFailure(failure: StorageUnavailableError, now = Date.now()): void {
@@ -85,8 +87,17 @@ export function recordStorageFailure(failure: StorageUnavailableError, now = Dat
 /** A probe write succeeded: storage takes writes again. */
 export function clearStorageTrouble(): void {
   const s = store();
-  if (s.trouble) console.warn(`devportal: storage ok again after ${s.trouble.failures} failed writes`);
+  if (!s.trouble) return;
+  console.warn(`devportal: storage ok again after ${s.trouble.failures} failed writes`);
   s.trouble = null;
+  const waiting = [...s.recovered];
+  s.recovered.clear();
+  for (const run of waiting) run();
+}
+
+/** Runs `job` once, the next time storage takes writes again (work a start-up could not write). */
+export function whenStorageRecovers(job: () => void): void {
+  store().recovered.add(job);
 }
 
 /** The current trouble, or null while writes work. */

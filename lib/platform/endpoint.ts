@@ -5,7 +5,8 @@ import { env } from "@/lib/config/env";
 import type { OAuth1RequestFacts } from "@/lib/oauth1";
 import { readParams, type ParamSource, type ParamsRead } from "./params";
 import { consumeTokenQuota } from "./quota";
-import { hasBody, header, isFormRequest, paramsRequest, requestBody, requestHeaders, type HeaderReader } from "./request";
+import { multipartBoundary } from "@/lib/http/multipart";
+import { hasBody, header, isFormRequest, paramsRequest, requestBytes, requestHeaders, type HeaderReader } from "./request";
 
 /** The request as a platform endpoint sees it: read once at the edge. */
 export interface EdgeRequest {
@@ -17,8 +18,10 @@ export interface EdgeRequest {
   clientIp: string;
   /** Parameters from the sources the endpoint declares (empty when it declares none). */
   params: Record<string, string>;
-  /** The raw body when the endpoint declares `body` (null: none was sent, or not read). */
+  /** The raw body when the endpoint declares `body` (null: none was sent, or not read; a binary multipart body is not decoded). */
   body: string | null;
+  /** The body's bytes when the endpoint declares `body.bytes` (uploads). */
+  bytes: Buffer | null;
   /** Headers every answer of this call carries (x-access-level, x-rate-limit-*), set by the auth step. */
   answerHeaders: Record<string, string>;
 }
@@ -44,8 +47,8 @@ export interface ErrorFamily {
  * schema → handler.
  */
 export interface EndpointDecl<A, S extends z.ZodType> {
-  /** Read the body as text, refused past `max` bytes before anything else runs. */
-  body?: { max: number };
+  /** Read the body as text (and as bytes with `bytes`), refused past `max` bytes before anything else runs. */
+  body?: { max: number; bytes?: boolean };
   /** Where parameters come from (readParams). */
   params?: readonly ParamSource[];
   /** The rate-limit key, taken before authentication (the claimed client and the address); null: not counted here. */
@@ -70,12 +73,15 @@ export function endpoint<A, S extends z.ZodType = z.ZodType<Record<string, strin
       clientIp: header(c, "x-devportal-client-ip") ?? "unknown",
       params: EMPTY,
       body: null,
+      bytes: null,
       answerHeaders: {},
     };
     const { errors } = decl;
     if (decl.body && hasBody(c)) {
-      req.body = await requestBody(c, decl.body.max);
-      if (req.body === null) return errors.badRequest({ ok: false, reason: "too_large" }, req);
+      const bytes = await requestBytes(c, decl.body.max);
+      if (bytes === null) return errors.badRequest({ ok: false, reason: "too_large" }, req);
+      if (decl.body.bytes) req.bytes = bytes;
+      if (!decl.body.bytes || !multipartBoundary(header(c, "content-type"))) req.body = bytes.toString("utf8");
     }
     if (decl.params) {
       const read = await readParams(paramsRequest(c), decl.params);

@@ -1,6 +1,7 @@
 /** Path prefixes served by the platform (Hono) app; everything else goes to Next. */
 const EXACT = new Set(["/oauth/request_token", "/oauth/access_token", "/api/health"]);
-const PREFIXES = ["/oauth2/", "/2/", "/1.1/"];
+// /media/: uploaded images (X serves them from pbs.twimg.com).
+const PREFIXES = ["/oauth2/", "/2/", "/1.1/", "/media/"];
 
 export function isPlatformPath(url: string): boolean {
   const q = url.indexOf("?");

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";
 import { isFormContentType } from "@/lib/http/forms";
-import { readCapped } from "@/lib/http/read-capped";
+import { readCappedBytes } from "@/lib/http/read-capped";
 import type { ParamsRequest } from "./params";
 
 /** What the platform reads of request headers: a case-insensitive `get`, repeated headers joined by ", " as in fetch's Headers. */
@@ -46,12 +46,17 @@ export function rawHeaderReader(raw: string[]): HeaderReader {
  * the socket, which cost more than everything else a token endpoint does. Under `app.request()`
  * (tests) there is no IncomingMessage and the Request's own stream is read.
  */
-export function requestBody(c: Context, max: number): Promise<string | null> {
+export async function requestBody(c: Context, max: number): Promise<string | null> {
+  return (await requestBytes(c, max))?.toString("utf8") ?? null;
+}
+
+/** The body as bytes (read once, as requestBody), or null past `max` bytes: for binary uploads. */
+export function requestBytes(c: Context, max: number): Promise<Buffer | null> {
   const key = c.req.raw;
   let read = reads.get(key);
   if (!read) {
     const incoming = incomingOf(c);
-    read = incoming ? readIncoming(incoming, max) : readCapped(key, max);
+    read = incoming ? readIncoming(incoming, max) : readCappedBytes(key, max);
     reads.set(key, read);
   }
   return read;
@@ -74,7 +79,7 @@ export const paramsRequest = (c: Context): ParamsRequest => ({
   text: (max) => requestBody(c, max),
 });
 
-const reads = new WeakMap<Request, Promise<string | null>>();
+const reads = new WeakMap<Request, Promise<Buffer | null>>();
 
 const incomingOf = (c: Context): IncomingMessage | undefined => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
 
@@ -82,9 +87,9 @@ const incomingOf = (c: Context): IncomingMessage | undefined => (c.env as { inco
  * Collects a node request body up to `max` bytes. Past it, reading stops and null is returned;
  * @hono/node-server drains (or, past its own cap, closes) the rest once the answer is sent.
  */
-export function readIncoming(incoming: IncomingMessage, max: number): Promise<string | null> {
+export function readIncoming(incoming: IncomingMessage, max: number): Promise<Buffer | null> {
   if (Number(incoming.headers["content-length"] ?? "0") > max) return Promise.resolve(null);
-  if (incoming.readableEnded) return Promise.resolve("");
+  if (incoming.readableEnded) return Promise.resolve(Buffer.alloc(0));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
@@ -103,7 +108,7 @@ export function readIncoming(incoming: IncomingMessage, max: number): Promise<st
     };
     const onEnd = () => {
       stop();
-      resolve(Buffer.concat(chunks, total).toString("utf8"));
+      resolve(Buffer.concat(chunks, total));
     };
     const onError = (err: Error) => {
       stop();

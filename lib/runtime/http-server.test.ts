@@ -1,7 +1,7 @@
 import http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createHttpServer, type HttpServer, type ServerLimits } from "./http-server";
 
 /**
@@ -18,14 +18,17 @@ afterEach(async () => {
   (globalThis as { devportalDraining?: boolean }).devportalDraining = false;
 });
 
-/** A server whose handler answers after `?wait=ms` (`never` holds the request forever). */
+/** Requests held with `?wait=hold`, answered when the test says so (no timing involved). */
+const held: Array<() => void> = [];
+
+/** A server whose handler answers after `?wait=ms` (`never` holds the request forever, `hold` until released). */
 async function start(limits: Partial<ServerLimits> = {}): Promise<number> {
   running = createHttpServer(
     (req, res) => {
       const wait = new URL(req.url ?? "/", "http://x").searchParams.get("wait");
       const answer = () => res.end("ok");
       req.resume();
-      req.on("end", () => (wait === "never" ? undefined : setTimeout(answer, Number(wait ?? 0))));
+      req.on("end", () => (wait === "never" ? undefined : wait === "hold" ? held.push(answer) : setTimeout(answer, Number(wait ?? 0))));
     },
     { ...LIMITS, ...limits },
   );
@@ -120,14 +123,15 @@ describe("bounded shutdown", () => {
         if (r === "failed" || (started && r.connection === "close")) return;
       }
     });
-    const slow = get("/?wait=150");
+    const slow = get("/?wait=hold");
     const stuck = connect(port);
     await stuck.open;
     stuck.socket.write("GET /?wait=never HTTP/1.1\r\nHost: x\r\n\r\n");
-    await new Promise((r) => setTimeout(r, 50)); // let the clients get going
+    await vi.waitFor(() => expect(held.length).toBe(1)); // the request in flight has arrived
 
     draining = true;
     const done = running!.shutdown(LIMITS.shutdownTimeoutMs);
+    held.splice(0).forEach((answer) => answer()); // answered while the server drains
     expect(await slow, "the request in flight is answered").toEqual({ status: 200, connection: "close" });
     expect(await stuck.closed, "the stuck request is cut at the bound").toBe("");
     expect(await done).toEqual({ cut: 1 });

@@ -19,6 +19,25 @@ export const TWEET_FIELDS = [
   "public_metrics", "referenced_tweets", "reply_settings", "scopes", "source", "text", "withheld",
 ] as const;
 
+/** X's `media.fields`; the platform returns media_key, type, url, width, height. */
+export const MEDIA_FIELDS = [
+  "alt_text", "duration_ms", "height", "media_key", "non_public_metrics", "organic_metrics", "preview_image_url", "promoted_metrics",
+  "public_metrics", "type", "url", "variants", "width",
+] as const;
+
+/** X's `poll.fields` and `place.fields`: accepted, never filled (no polls or places here). */
+export const POLL_FIELDS = ["duration_minutes", "end_datetime", "id", "options", "voting_status"] as const;
+export const PLACE_FIELDS = ["contained_within", "country", "country_code", "full_name", "geo", "id", "name", "place_type"] as const;
+
+/** X's Tweet `expansions`; the platform expands all but polls and places. */
+export const TWEET_EXPANSIONS = [
+  "attachments.media_keys", "attachments.poll_ids", "author_id", "edit_history_tweet_ids", "entities.mentions.username", "geo.place_id",
+  "in_reply_to_user_id", "referenced_tweets.id", "referenced_tweets.id.author_id",
+] as const;
+
+/** X's user `expansions` (no pinned Tweets here: accepted, nothing to include). */
+export const USER_EXPANSIONS = ["affiliation.user_id", "most_recent_tweet_id", "pinned_tweet_id"] as const;
+
 /** X's `dm_event.fields`. */
 export const DM_EVENT_FIELDS = [
   "attachments", "created_at", "dm_conversation_id", "entities", "event_type", "id", "participant_ids", "referenced_tweets", "sender_id", "text",
@@ -40,8 +59,13 @@ export const MAX_DM_LENGTH = 10_000;
 export const MAX_GROUP_PARTICIPANTS = 49;
 export const DM_PAGE_SIZE = { min: 1, max: 100, default: 100 } as const;
 
-/** POST /2/tweets (text only on this platform). */
-export const createTweetSchema = z.strictObject({ text: z.string() });
+/** POST /2/tweets: text, a reply, a quote, media (X's other members — polls, geo, … — are refused as unknown). */
+export const createTweetSchema = z.strictObject({
+  text: z.string(),
+  reply: z.strictObject({ in_reply_to_tweet_id: idSchema, exclude_reply_user_ids: z.array(idSchema).optional() }).optional(),
+  quote_tweet_id: idSchema.optional(),
+  media: z.strictObject({ media_ids: z.array(idSchema).min(1).max(4), tagged_user_ids: z.array(idSchema).optional() }).optional(),
+});
 export type CreateTweetInput = z.infer<typeof createTweetSchema>;
 
 const messageSchema = z.strictObject({ text: z.string() });
@@ -60,3 +84,20 @@ export type CreateDmConversationInput = z.infer<typeof createDmConversationSchem
 
 /** Code points, as this platform counts Tweet and message length. */
 export const textLength = (text: string) => Array.from(text).length;
+
+/** POST /2/users/:id/likes and /retweets. */
+export const tweetIdBodySchema = z.strictObject({ tweet_id: idSchema });
+/** POST /2/users/:id/following. */
+export const followBodySchema = z.strictObject({ target_user_id: idSchema });
+/** PUT /2/tweets/:id/hidden. */
+export const hideReplyBodySchema = z.strictObject({ hidden: z.boolean() });
+
+/** POST /1.1/account/update_profile.json: X's limits (name 50, url 100, location 30, description 160 characters). */
+export const PROFILE_LIMITS = { name: 50, url: 100, location: 30, description: 160 } as const;
+export const updateProfileSchema = z.object({
+  name: z.string().max(PROFILE_LIMITS.name).optional(),
+  url: z.string().max(PROFILE_LIMITS.url).optional(),
+  location: z.string().max(PROFILE_LIMITS.location).optional(),
+  description: z.string().max(PROFILE_LIMITS.description).optional(),
+});
+export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;

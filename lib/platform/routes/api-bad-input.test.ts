@@ -100,7 +100,7 @@ describe("bad input gets X's 400 problems, never a 500", () => {
 });
 
 describe("fields", () => {
-  it("user.fields the platform has; confirmed_email only with the email permission or users.email", async () => {
+  it("user.fields the platform has (public_metrics counted); confirmed_email only with the email permission or users.email", async () => {
     const fields = "created_at,description,profile_image_url,protected,url,verified,confirmed_email,public_metrics";
     const mine = await answer(await call("GET", url(`/2/users/me?user.fields=${fields}`), o1));
     expect(mine.body.data).toEqual({
@@ -114,6 +114,7 @@ describe("fields", () => {
       url: "",
       verified: false,
       confirmed_email: me.email,
+      public_metrics: { followers_count: 0, following_count: 0, tweet_count: expect.any(Number), listed_count: 0, like_count: 0 },
     });
     const other = await answer(await call("GET", url(`/2/users/${friend.id}?user.fields=confirmed_email`), o1));
     expect(other.body.data).toEqual({ id: friend.id, name: friend.name, username: friend.username });

@@ -98,3 +98,26 @@ export async function call(method: string, url: string, auth: Auth, body?: unkno
 export async function answer(res: Response) {
   return { status: res.status, level: res.headers.get("x-access-level"), body: (await res.json()) as Record<string, unknown> };
 }
+
+/** Status, rate-limit headers and JSON body of a call. */
+export async function answerWithLimits(res: Response) {
+  const limits = { limit: res.headers.get("x-rate-limit-limit"), remaining: res.headers.get("x-rate-limit-remaining"), reset: res.headers.get("x-rate-limit-reset") };
+  return { ...(await answer(res)), limits };
+}
+
+/** Follows next_token from page to page (max 50 pages) and returns every page's body. */
+export async function allPages(fetchPage: (token: string | null) => Promise<Response>): Promise<Record<string, unknown>[]> {
+  const pages: Record<string, unknown>[] = [];
+  let token: string | null = null;
+  do {
+    const res = await fetchPage(token);
+    if (res.status !== 200) throw new Error(`page ${pages.length + 1}: HTTP ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as Record<string, unknown>;
+    pages.push(body);
+    token = ((body.meta as { next_token?: string } | undefined)?.next_token) ?? null;
+  } while (token && pages.length < 50);
+  return pages;
+}
+
+/** The ids of a page's data, in order. */
+export const idsOf = (body: Record<string, unknown>) => ((body.data as { id: string }[] | undefined) ?? []).map((d) => d.id);
