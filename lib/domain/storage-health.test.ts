@@ -66,3 +66,13 @@ describe("whenStorageRecovers", () => {
     expect(runs).toEqual(["repair"]);
   });
 });
+
+describe("storageFailure through a wrapper", () => {
+  it("finds SQLite's code on the cause of drizzle's DrizzleError (raw sql statements)", () => {
+    const wrapped = Object.assign(new Error("Failed to run the query 'delete from x'"), { cause: sqliteError("SQLITE_READONLY", "attempt to write a readonly database") });
+    expect(storageFailure(wrapped)).toMatchObject({ kind: "read_only" });
+    clearStorageTrouble();
+    expect(storageFailure(Object.assign(new Error("Failed to run the query"), { cause: new Error("no such column") }))).toBeNull();
+  });
+});
+

@@ -54,6 +54,10 @@ export function storageFailure(err: unknown): StorageUnavailableError | null {
   let failure: StorageUnavailableError | null = null;
   if (typeof e?.code === "string" && kindOf(e.code)) failure = new StorageUnavailableError(kindOf(e.code)!, e.code, String(e.message ?? ""));
   else if (err instanceof TypeError && err.message === CLOSED_CONNECTION) failure = new StorageUnavailableError("unavailable", "CONNECTION_CLOSED", err.message);
+  else if (e && typeof e === "object" && "cause" in e && e.cause !== err) {
+    // drizzle wraps what a raw `sql` statement throws ("Failed to run the query …"; the SqliteError is its cause).
+    return storageFailure(e.cause);
+  }
   if (failure) recordStorageFailure(failure);
   return failure;
 }
