@@ -95,7 +95,7 @@ test.describe("User authentication settings", () => {
 
     // The owner's token, generated on the Keys and tokens page.
     await page.goto(`/apps/${app.id}/keys`);
-    await page.getByRole("group", { name: "Access Token and Secret" }).getByRole("button", { name: "Generate" }).click();
+    await page.getByRole("group", { name: "Access Token and Secret" }).getByRole("button", { name: "Generate Access Token and Secret", exact: true }).click();
     await page.getByRole("button", { name: "I saved them" }).click();
     await expect(page.getByText("Created with Read permissions")).toBeVisible();
     expect(ownerAccessTokenInfo(db, app.id, user.id)).not.toBeNull();

@@ -51,7 +51,7 @@ test.describe("keys shown once are not lost without a word", () => {
     await expect(page.getByRole("button", { name: "Regenerate", exact: true })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Regenerate API Key and Secret" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Regenerate Bearer Token" })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Generate Access Token and Secret" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Generate Access Token and Secret", exact: true })).toBeVisible();
     const bearer = page.getByRole("group", { name: "Bearer Token" });
     await bearer.getByRole("button", { name: "Regenerate Bearer Token" }).click();
     await page.getByRole("dialog", { name: "Regenerate the Bearer Token?" }).getByRole("button", { name: "Yes, regenerate" }).click();

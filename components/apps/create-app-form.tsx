@@ -1,5 +1,4 @@
 "use client";
-import { useTypedDefaults } from "@/components/forms/use-typed-defaults";
 import { useFocusFirstInvalid } from "@/components/forms/use-focus-first-invalid";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
@@ -18,8 +17,7 @@ export type CreateAppAction = (prev: ActionState<CreatedAppData> | null, input: 
 /** Name and environment; the new App's keys go to `onCreated`, to be shown once. */
 export function CreateAppForm({ action, accountId, projectId, onCreated }: { action: CreateAppAction; accountId: string; projectId?: string; onCreated: (data: CreatedAppData) => void }) {
   const [state, setState] = useState<ActionState<CreatedAppData> | null>(null);
-  const typed = useTypedDefaults<CreateAppInput>({ name: "", environment: "development", projectId });
-  const form = useForm<CreateAppInput>({ shouldFocusError: false, resolver: zodResolver(createAppSchema), defaultValues: typed.defaults });
+  const form = useForm<CreateAppInput>({ shouldFocusError: false, resolver: zodResolver(createAppSchema), defaultValues: { name: "", environment: "development", projectId } });
   const { ref: formRef, focus: focusInvalid } = useFocusFirstInvalid();
   const { errors, isSubmitting } = form.formState;
   useServerErrors(state, form.setError, focusInvalid);
@@ -31,7 +29,7 @@ export function CreateAppForm({ action, accountId, projectId, onCreated }: { act
   }, focusInvalid);
 
   return (
-    <form id={typed.id} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {state && !state.ok && !state.fieldErrors && <Alert tone="error">{state.message}</Alert>}
       <TextField label="App name" maxLength={32} hint="Unique across the platform, up to 32 characters. Shown to users who authorize your App." error={errors.name?.message} {...form.register("name")} />
       <FieldShell label="Environment" error={errors.environment?.message}>

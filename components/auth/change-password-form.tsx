@@ -1,5 +1,4 @@
 "use client";
-import { useTypedDefaults } from "@/components/forms/use-typed-defaults";
 import { useFocusFirstInvalid } from "@/components/forms/use-focus-first-invalid";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
@@ -16,11 +15,10 @@ type Action = ClientAction<ChangePasswordInput>;
 
 export function ChangePasswordForm({ action }: { action: Action }) {
   const [state, setState] = useState<ActionState | null>(null);
-  const typed = useTypedDefaults({ currentPassword: "", newPassword: "", confirmPassword: "" });
   const form = useForm<ChangePasswordInput>({
     shouldFocusError: false,
     resolver: zodResolver(changePasswordSchema),
-    defaultValues: typed.defaults,
+    defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
   const { ref: formRef, focus: focusInvalid } = useFocusFirstInvalid();
   const { errors, isSubmitting } = form.formState;
@@ -33,7 +31,7 @@ export function ChangePasswordForm({ action }: { action: Action }) {
   }, focusInvalid);
 
   return (
-    <form id={typed.id} ref={formRef} onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
       {state?.ok && <Alert tone="success">{state.message}</Alert>}
       {state && !state.ok && !state.fieldErrors && <Alert tone="error">{state.message}</Alert>}
       <TextField label="Current password" type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...form.register("currentPassword")} />

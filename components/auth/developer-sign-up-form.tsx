@@ -1,5 +1,4 @@
 "use client";
-import { useTypedDefaults } from "@/components/forms/use-typed-defaults";
 import { useFocusFirstInvalid } from "@/components/forms/use-focus-first-invalid";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
@@ -18,11 +17,10 @@ type Action = ClientAction<DeveloperSignUpInput>;
 
 export function DeveloperSignUpForm({ action }: { action: Action }) {
   const [state, setState] = useState<ActionState | null>(null);
-  const typed = useTypedDefaults({ useCase: "", acceptAgreement: false as unknown as true });
   const form = useForm<DeveloperSignUpInput>({
     shouldFocusError: false,
     resolver: zodResolver(developerSignUpSchema),
-    defaultValues: typed.defaults,
+    defaultValues: { useCase: "", acceptAgreement: false as unknown as true },
   });
   const { ref: formRef, focus: focusInvalid } = useFocusFirstInvalid();
   const { errors, isSubmitting } = form.formState;
@@ -34,7 +32,7 @@ export function DeveloperSignUpForm({ action }: { action: Action }) {
 
   return (
     <Card>
-      <form id={typed.id} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
+      <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
         {state && !state.ok && !state.fieldErrors && <Alert tone="error">{state.message}</Alert>}
         <TextAreaField
           label="Describe your use case"

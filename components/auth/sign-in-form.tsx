@@ -1,5 +1,4 @@
 "use client";
-import { useTypedDefaults } from "@/components/forms/use-typed-defaults";
 import { useFocusFirstInvalid } from "@/components/forms/use-focus-first-invalid";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
@@ -15,11 +14,10 @@ import { signInSchema, WRONG_CREDENTIALS, type SignInInput } from "@/lib/validat
 export function SignInForm({ callbackUrl, defaultIdentifier }: { callbackUrl: string; defaultIdentifier: string }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
-  const typed = useTypedDefaults({ identifier: defaultIdentifier, password: "" });
   const form = useForm<SignInInput>({
     shouldFocusError: false,
     resolver: zodResolver(signInSchema),
-    defaultValues: typed.defaults,
+    defaultValues: { identifier: defaultIdentifier, password: "" },
   });
   const { ref: formRef, focus: focusInvalid } = useFocusFirstInvalid();
   const { errors, isSubmitting } = form.formState;
@@ -35,7 +33,7 @@ export function SignInForm({ callbackUrl, defaultIdentifier }: { callbackUrl: st
   }, focusInvalid);
 
   return (
-    <form id={typed.id} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {message && <Alert tone="error">{message}</Alert>}
       <TextField
         label="Username or e-mail"

@@ -1,5 +1,4 @@
 "use client";
-import { useTypedDefaults } from "@/components/forms/use-typed-defaults";
 import { useFocusFirstInvalid } from "@/components/forms/use-focus-first-invalid";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
@@ -20,11 +19,10 @@ type Action = ClientAction<SignUpInput>;
 export function SignUpForm({ action, callbackUrl }: { action: Action; callbackUrl: string }) {
   const router = useRouter();
   const [state, setState] = useState<ActionState | null>(null);
-  const typed = useTypedDefaults({ username: "", name: "", email: "", password: "" });
   const form = useForm<SignUpInput>({
     shouldFocusError: false,
     resolver: zodResolver(signUpSchema),
-    defaultValues: typed.defaults,
+    defaultValues: { username: "", name: "", email: "", password: "" },
   });
   const { ref: formRef, focus: focusInvalid } = useFocusFirstInvalid();
   const { errors, isSubmitting } = form.formState;
@@ -39,7 +37,7 @@ export function SignUpForm({ action, callbackUrl }: { action: Action; callbackUr
   }, focusInvalid);
 
   return (
-    <form id={typed.id} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {state && !state.ok && !state.fieldErrors && <Alert tone="error">{state.message}</Alert>}
       <TextField
         label="Username"

@@ -1,5 +1,4 @@
 "use client";
-import { useTypedDefaults } from "./use-typed-defaults";
 import { useFocusFirstInvalid } from "./use-focus-first-invalid";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, type ReactNode } from "react";
@@ -24,8 +23,7 @@ interface Props<T extends FieldValues> {
 /** The common shape of small forms: shared zod schema, server action, field errors, a result message. */
 export function SimpleForm<T extends FieldValues>({ schema, action, defaults, submitLabel, children, resetOnSuccess }: Props<T>) {
   const [state, setState] = useState<ActionState | null>(null);
-  const typed = useTypedDefaults(defaults);
-  const form = useForm<T>({ shouldFocusError: false, resolver: zodResolver(schema as never) as unknown as Resolver<T>, defaultValues: typed.defaults });
+  const form = useForm<T>({ shouldFocusError: false, resolver: zodResolver(schema as never) as unknown as Resolver<T>, defaultValues: defaults });
   const { ref: formRef, focus: focusInvalid } = useFocusFirstInvalid();
   useServerErrors(state, form.setError, focusInvalid);
   const onSubmit = form.handleSubmit(async (values) => {
@@ -34,7 +32,7 @@ export function SimpleForm<T extends FieldValues>({ schema, action, defaults, su
     if (result.ok && resetOnSuccess) form.reset(defaults);
   }, focusInvalid);
   return (
-    <form id={typed.id} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {state && (state.ok || !state.fieldErrors) && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
       {children(form)}
       <Button type="submit" disabled={form.formState.isSubmitting}>

@@ -1,5 +1,4 @@
 "use client";
-import { useTypedDefaults } from "@/components/forms/use-typed-defaults";
 import { useFocusFirstInvalid } from "@/components/forms/use-focus-first-invalid";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
@@ -27,8 +26,7 @@ type Action = (prev: null, input: Partial<ProjectFields> & Record<string, string
 export function ProjectForm({ action, hidden, defaults, submitLabel, version, earlierUseCase }: { action: Action; hidden: Record<string, string>; defaults?: Values; submitLabel: string; version?: string; earlierUseCase?: string }) {
   const [state, setState] = useState<ActionState<Versioned> | null>(null);
   const [stamp, setStamp] = useState(0);
-  const typed = useTypedDefaults<Values>(defaults ?? { name: "", useCase: "", description: "" });
-  const form = useForm<Values>({ shouldFocusError: false, resolver: zodResolver(projectFieldsSchema) as unknown as Resolver<Values>, defaultValues: typed.defaults });
+  const form = useForm<Values>({ shouldFocusError: false, resolver: zodResolver(projectFieldsSchema) as unknown as Resolver<Values>, defaultValues: defaults ?? { name: "", useCase: "", description: "" } });
   const { ref: formRef, focus: focusInvalid } = useFocusFirstInvalid();
   const versioned = useVersionedForm(form, version ?? "", (saved) => saved as Values);
   const { errors, isSubmitting } = form.formState;
@@ -41,7 +39,7 @@ export function ProjectForm({ action, hidden, defaults, submitLabel, version, ea
   }, focusInvalid);
 
   return (
-    <form id={typed.id} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {versioned.stale ? (
         <StaleNotice message="This Project changed since you opened it" stale={versioned.stale} labels={L} onReload={versioned.reload} />
       ) : (
