@@ -61,7 +61,7 @@ test.describe("issue 15: accounts", () => {
     // Alice, an admin, presses Generate on the App Carol created.
     const page = await signedIn(browser, alice.user.username);
     await page.goto(`/apps/${app.id}/keys`);
-    await page.getByRole("group", { name: "Access Token and Secret" }).getByRole("button", { name: "Generate", exact: true }).click();
+    await page.getByRole("group", { name: "Access Token and Secret" }).getByRole("button", { name: "Generate Access Token and Secret", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: /^Access Token and Secret for @/ });
     await expect(dialog).toBeVisible();
     const title = (await dialog.getByRole("heading").first().textContent())!;
