@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { CONFIG } from "./config";
 import type { RunMessage, RunSummary } from "./load";
-import { freePort, ROOT, rssBytes } from "./server";
+import { cpuMicros, freePort, ROOT, rssBytes } from "./server";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -86,10 +86,13 @@ async function main(): Promise<void> {
     const results: Array<[string, RunSummary]> = [];
     for (const workload of workloads) {
       await run({ workload, duration: CONFIG.warmup });
+      const cpu = cpuMicros(server.pid!);
       const s = await run({ workload, duration: CONFIG.duration });
+      // Server CPU per answered request: unlike req/s, barely moved by other processes on a shared machine.
+      const cpuPerRequest = (cpuMicros(server.pid!) - cpu) / s.requests;
       results.push([workload, s]);
       const bad = s.non2xx + s.errors + s.timeouts;
-      console.log(`${workload.padEnd(18)} ${s.rps.toFixed(0).padStart(6)} req/s  p50 ${s.p50} ms  p99 ${s.p99} ms${bad ? `  ${bad} FAILED (${s.firstFailure})` : ""}`);
+      console.log(`${workload.padEnd(18)} ${s.rps.toFixed(0).padStart(6)} req/s  p50 ${s.p50} ms  p99 ${s.p99} ms  server CPU ${cpuPerRequest.toFixed(0)} µs/request${bad ? `  ${bad} FAILED (${s.firstFailure})` : ""}`);
     }
     const health = results.filter(([w]) => w === "health").map(([, s]) => s.rps);
     if (health.length) {
