@@ -13,6 +13,7 @@ import {
   safeEqual,
   secretHint,
 } from "@/lib/credentials";
+import { AuthCacheRegion } from "./auth-cache";
 import { preparedFor } from "./prepared";
 
 export type App = typeof apps.$inferSelect;
@@ -113,11 +114,16 @@ export function endGracePeriod(tx: DbOrTx, appId: string, kind: "consumer" | "cl
   );
 }
 
+const consumers = new AuthCacheRegion<{ app: PlatformApp; secret: string; expiresAt: number | null }>("consumer keys", 20_000);
+
 /** The App and decrypted consumer secret for an API Key (current, or within its grace period). */
 export function findConsumer(db: DbOrTx, apiKey: string, now = Date.now()): { app: PlatformApp; secret: string } | null {
+  const cache = consumers.in(db);
+  const hit = cache?.get(apiKey);
+  if (hit && (hit.expiresAt === null || hit.expiresAt > now)) return hit;
   const query = preparedFor(db, "credentials.consumer", () =>
     db
-      .select({ app: platformAppColumns, secretEnc: credentials.secretEnc })
+      .select({ app: platformAppColumns, secretEnc: credentials.secretEnc, expiresAt: credentials.expiresAt })
       .from(credentials)
       .innerJoin(apps, eq(apps.id, credentials.appId))
       .where(and(eq(credentials.kind, "consumer"), eq(credentials.lookup, sql.placeholder("apiKey")), live(sql.placeholder("now"))))
@@ -125,7 +131,8 @@ export function findConsumer(db: DbOrTx, apiKey: string, now = Date.now()): { ap
   );
   const row = query.get({ apiKey, now });
   if (!row?.secretEnc) return null;
-  return { app: row.app, secret: decrypt(row.secretEnc, consumerAad(row.app.id)) };
+  const found = { app: row.app, secret: decrypt(row.secretEnc, consumerAad(row.app.id)), expiresAt: row.expiresAt };
+  return cache ? consumers.remember(cache, apiKey, found) : found;
 }
 
 /** The App whose app-only bearer token this is, or null. */
@@ -139,8 +146,13 @@ export function findAppByBearer(db: DbOrTx, token: string): App | null {
   return row?.app ?? null;
 }
 
+const currentBearers = new AuthCacheRegion<string>("current bearer tokens", 20_000);
+
 /** The App's current bearer token in plaintext (client_credentials hands the same one out again). */
 export function currentBearerToken(db: DbOrTx, appId: string): string | null {
+  const cache = currentBearers.in(db);
+  const hit = cache?.get(appId);
+  if (hit !== undefined) return hit;
   const query = preparedFor(db, "credentials.currentBearer", () =>
     db
       .select({ secretEnc: credentials.secretEnc })
@@ -149,7 +161,9 @@ export function currentBearerToken(db: DbOrTx, appId: string): string | null {
       .prepare(),
   );
   const row = query.get({ appId });
-  return row?.secretEnc ? decrypt(row.secretEnc, bearerAad(appId)) : null;
+  if (!row?.secretEnc) return null;
+  const token = decrypt(row.secretEnc, bearerAad(appId));
+  return cache ? currentBearers.remember(cache, appId, token) : token;
 }
 
 /** The App's registered callback URLs (OAuth 1.0a request_token checks oauth_callback against them). */
@@ -157,12 +171,19 @@ export function callbackUrlsOf(db: DbOrTx, appId: string): string[] {
   return db.select({ callbackUrls: apps.callbackUrls }).from(apps).where(eq(apps.id, appId)).get()?.callbackUrls ?? [];
 }
 
+const clients = new AuthCacheRegion<PlatformApp>("OAuth 2.0 clients", 20_000);
+
 /** The App with this OAuth 2.0 Client ID as the token endpoints see it (the consent page reads the whole row). */
 export function findClient(db: DbOrTx, clientId: string): PlatformApp | null {
+  const cache = clients.in(db);
+  const hit = cache?.get(clientId);
+  if (hit) return hit;
   const query = preparedFor(db, "apps.clientByClientId", () =>
     db.select(platformAppColumns).from(apps).where(eq(apps.clientId, sql.placeholder("clientId"))).prepare(),
   );
-  return query.get({ clientId }) ?? null;
+  const app = query.get({ clientId });
+  if (!app) return null;
+  return cache ? clients.remember(cache, clientId, app) : app;
 }
 
 export function findAppByClientId(db: DbOrTx, clientId: string): App | null {
@@ -170,19 +191,35 @@ export function findAppByClientId(db: DbOrTx, clientId: string): App | null {
   return query.get({ clientId }) ?? null;
 }
 
-/** Constant-time check of a Client Secret against the App's current (and grace-period) secrets. */
+const clientSecrets = new AuthCacheRegion<Array<{ lookup: string; expiresAt: number | null }>>("client secrets", 20_000);
+
+/** Whether the keyed hash of a presented secret is one of `rows`, live at `now` (constant time per row). */
+function matchesLiveSecret(rows: ReadonlyArray<{ lookup: string; expiresAt: number | null }>, hash: string, now: number): boolean {
+  let ok = false;
+  for (const r of rows) ok = (safeEqual(r.lookup, hash) && (r.expiresAt === null || r.expiresAt > now)) || ok;
+  return ok;
+}
+
+/**
+ * Constant-time check of a Client Secret against the App's current (and grace-period) secrets.
+ * The App's secrets (keyed hashes) are remembered once one matched; a secret that matches none of
+ * them is always checked against the database again (it may have been issued since).
+ */
 export function verifyClientSecret(db: DbOrTx, appId: string, secret: string, now = Date.now()): boolean {
   const hash = keyedHash(secret);
+  const cache = clientSecrets.in(db);
+  const hit = cache?.get(appId);
+  if (hit && matchesLiveSecret(hit, hash, now)) return true;
   const query = preparedFor(db, "credentials.clientSecrets", () =>
     db
-      .select({ lookup: credentials.lookup })
+      .select({ lookup: credentials.lookup, expiresAt: credentials.expiresAt })
       .from(credentials)
       .where(and(eq(credentials.appId, sql.placeholder("appId")), eq(credentials.kind, "client_secret"), live(sql.placeholder("now"))))
       .prepare(),
   );
   const rows = query.all({ appId, now });
-  let ok = false;
-  for (const r of rows) ok = safeEqual(r.lookup, hash) || ok;
+  const ok = matchesLiveSecret(rows, hash, now);
+  if (ok && cache) clientSecrets.remember(cache, appId, rows);
   return ok;
 }
 
