@@ -5,7 +5,7 @@ import { apps, users } from "@/db/schema";
 import { createTestDb } from "@/db/test-db";
 import type { Actor } from "./actor";
 import { currentBearerToken, findClient, findConsumer, verifyClientSecret, type App } from "./app-credentials";
-import { authCacheSizes } from "./auth-cache";
+import { authCacheSizes, writeOutsideCache } from "./auth-cache";
 import { updateAuthSettings } from "./auth-settings";
 import { deleteApp } from "./apps";
 import { revokeConnectedApp } from "./connected-apps";
@@ -15,6 +15,7 @@ import { authenticateClient } from "./oauth2/clients";
 import { introspectToken } from "./oauth2/introspect";
 import { resolveBearer, resolveBearerCredential, resolveOAuth2AccessToken } from "./oauth2/resolve";
 import { approveAndGetCode, authorizeParams, REDIRECT, seedOAuth2App, VERIFIER } from "./oauth2/test-helpers";
+import { consumeNonce } from "./oauth1/nonces";
 import { exchangeAuthorizationCode, revokeToken } from "./oauth2/tokens";
 import { reinstateApp, suspendApp } from "./operator";
 import { findProfileById } from "./profiles";
@@ -210,6 +211,16 @@ describe("authentication cache", () => {
       }),
     ).toThrow("roll back");
     await holdsNowAndNext(() => expect(resolveOAuth2AccessToken(db, issued)).toBeNull());
+  });
+
+  it("a write to a table no answer is read from (an OAuth 1.0a nonce) hides none of the turn's other writes", async () => {
+    warm();
+    await nextTurn();
+    expect(resolveOAuth2AccessToken(db, access)).not.toBeNull(); // the epoch is read in this turn
+    expect(writeOutsideCache(db, () => consumeNonce(db, s.secrets.apiKey, "nonce-1", Math.floor(Date.now() / 1000)))).toBe(true);
+    expect(resolveOAuth2AccessToken(db, access)).not.toBeNull();
+    revokeToken(db, app, access);
+    expect(resolveOAuth2AccessToken(db, access)).toBeNull();
   });
 
   it("remembered answers cannot be changed by a caller", () => {

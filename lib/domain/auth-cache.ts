@@ -82,6 +82,16 @@ class ConnectionCache {
     return true;
   }
 
+  /** Takes this connection's writes so far as known not to move the epoch (see writeOutsideCache). */
+  acceptWrites(checkedBefore: boolean): void {
+    if (checkedBefore && this.changesAtCheck !== null) this.changesAtCheck = this.readChanges.get() as number;
+  }
+
+  /** Whether the epoch was read in this turn with no write of this connection since. */
+  checkedInTurn(): boolean {
+    return this.changesAtCheck !== null && this.readChanges.get() === this.changesAtCheck;
+  }
+
   region<V>(region: AuthCacheRegion<V>): Map<string, V> {
     let entries = this.regions.get(region.name);
     if (!entries) this.regions.set(region.name, (entries = new Map()));
@@ -110,6 +120,19 @@ export function authCache(db: DbOrTx): ConnectionCache | null {
     cache.epoch = epoch;
   }
   return cache;
+}
+
+/**
+ * Runs a write to tables that no cached answer is read from (they carry no epoch trigger, e.g. the
+ * OAuth 1.0a nonces) without making the next lookup of this turn read the epoch again. Only this
+ * turn is concerned: the next one reads the epoch whatever was written.
+ */
+export function writeOutsideCache<T>(db: DbOrTx, write: () => T): T {
+  const cache = caches.get(clientOf(db));
+  const checked = cache?.checkedInTurn() ?? false;
+  const result = write();
+  cache?.acceptWrites(checked);
+  return result;
 }
 
 function deepFreeze<V>(value: V): V {
