@@ -13,7 +13,7 @@ import {
   safeEqual,
   secretHint,
 } from "@/lib/credentials";
-import { AuthCacheRegion } from "./auth-cache";
+import { AuthCacheRegion, secretDigest } from "./auth-cache";
 import { preparedFor } from "./prepared";
 
 export type App = typeof apps.$inferSelect;
@@ -191,25 +191,25 @@ export function findAppByClientId(db: DbOrTx, clientId: string): App | null {
   return query.get({ clientId }) ?? null;
 }
 
-const clientSecrets = new AuthCacheRegion<Array<{ lookup: string; expiresAt: number | null }>>("client secrets", 20_000);
-
-/** Whether the keyed hash of a presented secret is one of `rows`, live at `now` (constant time per row). */
-function matchesLiveSecret(rows: ReadonlyArray<{ lookup: string; expiresAt: number | null }>, hash: string, now: number): boolean {
-  let ok = false;
-  for (const r of rows) ok = (safeEqual(r.lookup, hash) && (r.expiresAt === null || r.expiresAt > now)) || ok;
-  return ok;
-}
+/** Secrets that verified, per App: their digest (never the secret) and when their credential ends. */
+const clientSecrets = new AuthCacheRegion<Array<{ digest: string; expiresAt: number | null }>>("client secrets", 20_000);
 
 /**
  * Constant-time check of a Client Secret against the App's current (and grace-period) secrets.
- * The App's secrets (keyed hashes) are remembered once one matched; a secret that matches none of
- * them is always checked against the database again (it may have been issued since).
+ * A secret that verified is remembered by its digest with its credential's end (./auth-cache.ts);
+ * one that matches nothing remembered is always checked against the database again (it may have
+ * been issued since).
  */
 export function verifyClientSecret(db: DbOrTx, appId: string, secret: string, now = Date.now()): boolean {
-  const hash = keyedHash(secret);
   const cache = clientSecrets.in(db);
-  const hit = cache?.get(appId);
-  if (hit && matchesLiveSecret(hit, hash, now)) return true;
+  const known = cache?.get(appId);
+  const digest = known || cache ? secretDigest(secret) : "";
+  if (known) {
+    let ok = false;
+    for (const k of known) ok = (safeEqual(k.digest, digest) && (k.expiresAt === null || k.expiresAt > now)) || ok;
+    if (ok) return true;
+  }
+  const hash = keyedHash(secret);
   const query = preparedFor(db, "credentials.clientSecrets", () =>
     db
       .select({ lookup: credentials.lookup, expiresAt: credentials.expiresAt })
@@ -217,10 +217,10 @@ export function verifyClientSecret(db: DbOrTx, appId: string, secret: string, no
       .where(and(eq(credentials.appId, sql.placeholder("appId")), eq(credentials.kind, "client_secret"), live(sql.placeholder("now"))))
       .prepare(),
   );
-  const rows = query.all({ appId, now });
-  const ok = matchesLiveSecret(rows, hash, now);
-  if (ok && cache) clientSecrets.remember(cache, appId, rows);
-  return ok;
+  let match: { expiresAt: number | null } | null = null;
+  for (const r of query.all({ appId, now })) if (safeEqual(r.lookup, hash)) match = r;
+  if (match && cache) clientSecrets.remember(cache, appId, [...(known ?? []), { digest, expiresAt: match.expiresAt }]);
+  return match !== null;
 }
 
 export interface CredentialHint {

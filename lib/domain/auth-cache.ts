@@ -1,3 +1,4 @@
+import { hash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { DbOrTx } from "@/db/types";
 
@@ -142,6 +143,14 @@ function deepFreeze<V>(value: V): V {
   }
   return value;
 }
+
+/**
+ * The key a secret (a token, a Client Secret) is remembered under: its SHA-256. The cache never
+ * holds a secret as a key; a hit costs one plain hash instead of the keyed hash (HMAC) that the
+ * database lookup needs, which is only computed on a miss. Tokens and secrets are long random
+ * values: without the pepper, a SHA-256 of one gives no more away than its keyed hash.
+ */
+export const secretDigest = (secret: string): string => hash("sha256", secret, "base64");
 
 /** How many answers a database's cache holds now, by region (tests and the bench's memory figures). */
 export function authCacheSizes(db: DbOrTx): Record<string, number> {

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
 import { apps, credentials, oauth2Grants, oauth2Tokens, users } from "@/db/schema";
 import { platformAppColumns, type PlatformApp } from "@/lib/domain/app-credentials";
-import { authCache, AuthCacheRegion } from "@/lib/domain/auth-cache";
+import { authCache, AuthCacheRegion, secretDigest } from "@/lib/domain/auth-cache";
 import { keyedHash } from "@/lib/credentials";
 import { preparedFor } from "@/lib/domain/prepared";
 import { splitScope } from "@/lib/oauth2/scopes";
@@ -57,23 +57,23 @@ const appOnlyBearers = new AuthCacheRegion<ResolvedToken>("app-only bearer token
  * An OAuth 2.0 user access token (Authorization: Bearer …) → App, user and granted scopes, or
  * null when unknown, expired, revoked, its grant was replaced, or the App has OAuth 2.0 switched
  * off. Suspended Apps still resolve: the API answers them with its own 403, not a 401.
- * Answers are remembered by the token's keyed hash (lib/domain/auth-cache.ts); expiry is checked
- * on every use.
+ * Answers are remembered by the token's digest (lib/domain/auth-cache.ts); expiry is checked on
+ * every use.
  */
 export function resolveOAuth2AccessToken(db: DbOrTx, token: string, now = Date.now()): ResolvedToken | null {
   if (token.length === 0 || token.length > 512) return null;
-  const hash = keyedHash(token);
+  const digest = secretDigest(token);
   const cache = accessTokens.in(db);
-  return cachedAccessToken(cache, hash, now) ?? lookUpAccessToken(db, cache, hash, now);
+  return cachedAccessToken(cache, digest, now) ?? lookUpAccessToken(db, cache, token, digest, now);
 }
 
-function cachedAccessToken(cache: Map<string, ResolvedToken> | null, hash: string, now: number): ResolvedToken | null {
-  const hit = cache?.get(hash);
+function cachedAccessToken(cache: Map<string, ResolvedToken> | null, digest: string, now: number): ResolvedToken | null {
+  const hit = cache?.get(digest);
   return hit && hit.expiresAt! > now ? hit : null;
 }
 
-function lookUpAccessToken(db: DbOrTx, cache: Map<string, ResolvedToken> | null, hash: string, now: number): ResolvedToken | null {
-  const row = accessTokenQuery(db).get({ hash, now });
+function lookUpAccessToken(db: DbOrTx, cache: Map<string, ResolvedToken> | null, token: string, digest: string, now: number): ResolvedToken | null {
+  const row = accessTokenQuery(db).get({ hash: keyedHash(token), now });
   if (!row || !row.app.oauth2Enabled) return null;
   const resolved: ResolvedToken = {
     kind: "oauth2-user",
@@ -83,7 +83,7 @@ function lookUpAccessToken(db: DbOrTx, cache: Map<string, ResolvedToken> | null,
     expiresAt: row.expiresAt,
     issuedAt: row.createdAt,
   };
-  return cache ? accessTokens.remember(cache, hash, resolved) : resolved;
+  return cache ? accessTokens.remember(cache, digest, resolved) : resolved;
 }
 
 const appOnlyBearerQuery = (db: DbOrTx) =>
@@ -102,33 +102,33 @@ const appOnlyBearerQuery = (db: DbOrTx) =>
  */
 export function resolveBearer(db: DbOrTx, token: string): ResolvedToken | null {
   if (token.length === 0 || token.length > 512) return null;
-  const hash = keyedHash(token);
+  const digest = secretDigest(token);
   const cache = appOnlyBearers.in(db);
-  return cache?.get(hash) ?? lookUpBearer(db, cache, token, hash);
+  return cache?.get(digest) ?? lookUpBearer(db, cache, token, digest);
 }
 
-function lookUpBearer(db: DbOrTx, cache: Map<string, ResolvedToken> | null, token: string, hash: string): ResolvedToken | null {
+function lookUpBearer(db: DbOrTx, cache: Map<string, ResolvedToken> | null, token: string, digest: string): ResolvedToken | null {
   const query = appOnlyBearerQuery(db);
-  const row = query.get({ hash }) ?? (/[+/=]/.test(token) ? query.get({ hash: keyedHash(encodeURIComponent(token)) }) : undefined);
+  const row = query.get({ hash: keyedHash(token) }) ?? (/[+/=]/.test(token) ? query.get({ hash: keyedHash(encodeURIComponent(token)) }) : undefined);
   if (!row) return null;
   const resolved: ResolvedToken = { kind: "app-only", app: row.app, scopes: [], expiresAt: null, issuedAt: row.createdAt };
-  return cache ? appOnlyBearers.remember(cache, hash, resolved) : resolved;
+  return cache ? appOnlyBearers.remember(cache, digest, resolved) : resolved;
 }
 
 /**
  * Either kind of bearer credential: OAuth 2.0 user token first, then app-only bearer. Both
- * caches are asked before either database lookup (one keyed hash in all).
+ * caches are asked before either database lookup.
  */
 export function resolveBearerCredential(db: DbOrTx, token: string, now = Date.now()): ResolvedToken | null {
   if (token.length === 0 || token.length > 512) return null;
-  const hash = keyedHash(token);
+  const digest = secretDigest(token);
   const cache = authCache(db);
   const users = cache?.region(accessTokens) ?? null;
   const apps = cache?.region(appOnlyBearers) ?? null;
   return (
-    cachedAccessToken(users, hash, now) ??
-    apps?.get(hash) ??
-    lookUpAccessToken(db, users, hash, now) ??
-    lookUpBearer(db, apps, token, hash)
+    cachedAccessToken(users, digest, now) ??
+    apps?.get(digest) ??
+    lookUpAccessToken(db, users, token, digest, now) ??
+    lookUpBearer(db, apps, token, digest)
   );
 }
