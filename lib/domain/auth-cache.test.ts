@@ -5,7 +5,7 @@ import { apps, users } from "@/db/schema";
 import { createTestDb } from "@/db/test-db";
 import type { Actor } from "./actor";
 import { currentBearerToken, findClient, findConsumer, verifyClientSecret, type App } from "./app-credentials";
-import { authCacheSizes, writeOutsideCache } from "./auth-cache";
+import { authCacheSizes, EPOCH_TABLES, writeOutsideCache } from "./auth-cache";
 import { updateAuthSettings } from "./auth-settings";
 import { deleteApp } from "./apps";
 import { revokeConnectedApp } from "./connected-apps";
@@ -76,6 +76,21 @@ describe("authentication cache", () => {
     // …until the epoch moves, whoever moves it.
     db.$client.prepare("UPDATE auth_epoch SET n = n + 1").run();
     expect(resolveOAuth2AccessToken(db, access)).toBeNull();
+  });
+
+  it("every table a cached answer is read from carries its epoch triggers; without them the cache stays off", async () => {
+    const triggers = db.$client.prepare("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%auth_epoch%'").all();
+    expect(triggers).toHaveLength(2 * EPOCH_TABLES.length);
+    for (const table of EPOCH_TABLES) expect(triggers).toContainEqual({ tbl_name: table, name: `${table}_auth_epoch_update` });
+
+    const rebuilt = createTestDb(); // as if a migration had rebuilt a table and lost its triggers
+    rebuilt.$client.exec("DROP TRIGGER users_auth_epoch_update");
+    const seeded = await seedOAuth2App(rebuilt, "web");
+    expect(findProfileById(rebuilt, seeded.user.id)?.name).toBe(seeded.user.name);
+    rebuilt.update(users).set({ name: "Renamed" }).where(eq(users.id, seeded.user.id)).run();
+    await nextTurn();
+    expect(findProfileById(rebuilt, seeded.user.id)?.name).toBe("Renamed");
+    expect(authCacheSizes(rebuilt)).toEqual({});
   });
 
   it("revocation: an OAuth 2.0 access token revoked (RFC 7009) stops on the next lookup", async () => {

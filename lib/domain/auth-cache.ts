@@ -47,6 +47,21 @@ export class AuthCacheRegion<V> {
   }
 }
 
+/** Tables whose rows cached answers are read from; each carries `<table>_auth_epoch_update` and `_delete` triggers. */
+export const EPOCH_TABLES = ["apps", "credentials", "oauth1_tokens", "oauth2_grants", "oauth2_tokens", "users"] as const;
+const EPOCH_TRIGGERS = EPOCH_TABLES.flatMap((t) => [`${t}_auth_epoch_update`, `${t}_auth_epoch_delete`]);
+
+/**
+ * Whether every epoch trigger is in place. A table rebuilt by a later migration loses its
+ * triggers with the old table; the cache then stays off (and says so) rather than go stale.
+ */
+function epochTriggersPresent(client: Database.Database): boolean {
+  const names = new Set(client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]);
+  const missing = EPOCH_TRIGGERS.filter((t) => !names.has(t));
+  if (missing.length) console.warn(`auth cache off for this database: epoch triggers missing (${missing.join(", ")})`);
+  return missing.length === 0;
+}
+
 /** One database connection's cache. */
 class ConnectionCache {
   epoch = NaN;
@@ -100,7 +115,8 @@ class ConnectionCache {
   }
 }
 
-const caches = new WeakMap<Database.Database, ConnectionCache>();
+/** Per connection: its cache, or null when the epoch triggers are missing (no caching at all). */
+const caches = new WeakMap<Database.Database, ConnectionCache | null>();
 
 const clientOf = (db: DbOrTx): Database.Database => (db as unknown as { session: { client: Database.Database } }).session.client;
 
@@ -112,7 +128,8 @@ export function authCache(db: DbOrTx): ConnectionCache | null {
   const client = clientOf(db);
   if (client.inTransaction) return null;
   let cache = caches.get(client);
-  if (!cache) caches.set(client, (cache = new ConnectionCache(client)));
+  if (cache === undefined) caches.set(client, (cache = epochTriggersPresent(client) ? new ConnectionCache(client) : null));
+  if (cache === null) return null;
   if (!cache.stale()) return cache;
   const epoch = cache.readEpoch.get() as number | undefined;
   if (epoch === undefined) return null;
