@@ -2,7 +2,7 @@
  * Issue 18's budgets: each platform path as a ratio to a yardstick measured in the same run —
  * the peer (node-oidc-provider, bench/peer.ts) for the two endpoints it has, the reference routes
  * (bench/reference-routes.ts: one keyed hash + one indexed lookup; one insert) for the others.
- * A yardstick's figure is the mean of its two runs, before and after the platform paths.
+ * Each path runs between two runs of its yardstick; the ratio is to their mean.
  */
 export const RATIO_BUDGETS = [
   { workload: "clientCredentials", yardstick: "peerClientCredentials", min: 2.0, label: "client_credentials / node-oidc-provider client_credentials" },
@@ -13,15 +13,15 @@ export const RATIO_BUDGETS = [
   { workload: "tweets", yardstick: "refInsert", min: 0.6, label: "POST /2/tweets / insert route" },
 ] as const;
 
-/** The yardsticks, measured before and after the platform paths. */
+/** The yardsticks (each measured right before and right after the paths it is a yardstick for). */
 export const YARDSTICKS = [
   { workload: "refLookup", name: "yardstick: one keyed hash + one indexed token lookup (Hono route)" },
   { workload: "refInsert", name: "yardstick: one insert (Hono route)" },
-  { workload: "peerClientCredentials", name: "peer: node-oidc-provider POST /token client_credentials", peer: true },
-  { workload: "peerIntrospect", name: "peer: node-oidc-provider POST /token/introspection", peer: true },
+  { workload: "peerClientCredentials", name: "peer: node-oidc-provider POST /token client_credentials" },
+  { workload: "peerIntrospect", name: "peer: node-oidc-provider POST /token/introspection" },
 ] as const;
 
-/** The platform paths the ratios are about, in the order they run. */
+/** The platform paths the ratios are about. */
 export const PLATFORM_PATHS = [
   { workload: "clientCredentials", name: "POST /oauth2/token client_credentials" },
   { workload: "introspect", name: "POST /2/oauth2/introspect" },

@@ -23,6 +23,8 @@ const MB = 1024 * 1024;
 const rows: Row[] = [];
 const checks: Check[] = [];
 const failures: string[] = [];
+/** The same ratios from CPU time per request (yardstick's / path's): less moved by other processes' load. For the record. */
+const cpuRatios: Array<{ name: string; value: number }> = [];
 
 /** Builds into the bench's own dist dir when needed; the build's tsconfig.json rewrite is undone. */
 async function buildOwnDist(): Promise<void> {
@@ -90,6 +92,7 @@ async function main(): Promise<void> {
   const server = await startServer({ dataDir, distDir: CONFIG.distDir, cpuProfDir });
   const peer = await startPeer();
   const reference: Target = { url: await server.reference(), pid: server.pid };
+  const targetOf = (workload: string): Target => (workload.startsWith("peer") ? peer : reference);
   load = await LoadProcess.start(poolsFile, server.url);
   let bulk: BulkStats | undefined;
   let weights: PageWeight[] = [];
@@ -110,36 +113,37 @@ async function main(): Promise<void> {
     console.log("bench: yardsticks, peer and platform paths");
     const health = [await measure(server, "GET /api/health (Hono, for the record)", { workload: "health" })];
     const nextRow = await measure(server, "GET /api/auth/providers (Next route handler)", { workload: "page", path: "/api/auth/providers" });
-    const yard = new Map<string, Row[]>();
-    const yardsticks = async (round: string) => {
-      for (const y of YARDSTICKS) {
-        const row = await measure("peer" in y ? peer : reference, `${y.name} (${round})`, { workload: y.workload });
-        yard.set(y.workload, [...(yard.get(y.workload) ?? []), row]);
-      }
-    };
-    // The peer and the reference routes start cold (the memory run warmed the platform paths): one
-    // unmeasured run each first, so that no side is measured before its JIT has settled.
-    for (const y of YARDSTICKS) await load.run({ workload: y.workload, url: ("peer" in y ? peer : reference).url, duration: 2 * CONFIG.warmup + CONFIG.duration / 2 });
-    await yardsticks("before");
-    const paths = new Map<string, Row>();
-    for (const p of PLATFORM_PATHS) paths.set(p.workload, await measure(server, p.name, { workload: p.workload }));
-    await yardsticks("after");
+    // Each path runs between two runs of its yardstick (before and after, adjacent), so that a
+    // change in the machine's load during the bench moves both sides of its ratio alike.
+    for (const y of YARDSTICKS) await load.run({ workload: y.workload, url: targetOf(y.workload).url, duration: 2 * CONFIG.warmup + CONFIG.duration / 2 });
+    const yardstickName = (workload: string) => YARDSTICKS.find((y) => y.workload === workload)!.name;
+    for (const b of RATIO_BUDGETS) {
+      const before = await measure(targetOf(b.yardstick), `${yardstickName(b.yardstick)} (before)`, { workload: b.yardstick });
+      const path = await measure(server, PLATFORM_PATHS.find((p) => p.workload === b.workload)!.name, { workload: b.workload });
+      const after = await measure(targetOf(b.yardstick), `${yardstickName(b.yardstick)} (after)`, { workload: b.yardstick });
+      check(b.label, path.rps / ((before.rps + after.rps) / 2), b.min, null, `>= ${b.min.toFixed(2)}`);
+      cpuRatios.push({ name: b.label, value: ((before.cpuUs + after.cpuUs) / 2) / path.cpuUs });
+    }
     health.push(await measure(server, "GET /api/health (again)", { workload: "health" }));
-    const mean = (workload: string) => yard.get(workload)!.reduce((a, r) => a + r.rps, 0) / yard.get(workload)!.length;
-    for (const b of RATIO_BUDGETS) check(b.label, paths.get(b.workload)!.rps / mean(b.yardstick), b.min, null, `>= ${b.min.toFixed(2)}`);
     check("Next route handler / health (for the record)", nextRow.rps / ((health[0]!.rps + health[1]!.rps) / 2), null, null, "—");
 
     if (!CONFIG.skipScale) {
       console.log(`bench: scale seeding to ${CONFIG.scaleApps} Apps, ${CONFIG.scaleUsers} users, ${CONFIG.scaleTokens} OAuth 2.0 tokens`);
-      // Single runs vary by ~10% here: each side is the mean of two, the second empty-database
-      // run taken just before seeding, in the same server state as the full-database runs.
-      const emptyAgain = await measure(server, "GET /2/users/me OAuth 2.0 bearer, before scale seeding", { workload: "bearerMe" });
+      // Single runs vary by ~10% here: each side is the mean of two runs, the empty-database ones
+      // taken just before seeding, in the same server state as the full-database ones just after.
+      const empty = [
+        await measure(server, "GET /2/users/me OAuth 2.0 bearer, before scale seeding", { workload: "bearerMe" }),
+        await measure(server, "GET /2/users/me OAuth 2.0 bearer, before scale seeding (again)", { workload: "bearerMe" }),
+      ];
       bulk = await bulkSeed(db, { apps: CONFIG.scaleApps, users: CONFIG.scaleUsers, tokens: CONFIG.scaleTokens });
       console.log(`bench: ${bulk.rows} rows in ${bulk.seconds.toFixed(1)} s (${bulk.rowsPerSecond.toFixed(0)} rows/s)`, bulk.totals);
-      const full = await measure(server, "GET /2/users/me OAuth 2.0 bearer, full database", { workload: "bearerMe" });
-      const fullAgain = await measure(server, "GET /2/users/me OAuth 2.0 bearer, full database (again)", { workload: "bearerMe" });
-      const empty = paths.get("bearerMe")!.rps + emptyAgain.rps;
-      check("users/me bearer, full / empty database (means of 2 runs)", (full.rps + fullAgain.rps) / empty, SCALE_BUDGET, null, `>= ${SCALE_BUDGET.toFixed(2)}`);
+      const full = [
+        await measure(server, "GET /2/users/me OAuth 2.0 bearer, full database", { workload: "bearerMe" }),
+        await measure(server, "GET /2/users/me OAuth 2.0 bearer, full database (again)", { workload: "bearerMe" }),
+      ];
+      const sum = (rs: Row[], f: (r: Row) => number) => rs.reduce((a, r) => a + f(r), 0);
+      check("users/me bearer, full / empty database (means of 2 runs)", sum(full, (r) => r.rps) / sum(empty, (r) => r.rps), SCALE_BUDGET, null, `>= ${SCALE_BUDGET.toFixed(2)}`);
+      cpuRatios.push({ name: "users/me bearer, full / empty database", value: sum(empty, (r) => r.cpuUs) / sum(full, (r) => r.cpuUs) });
     }
 
     console.log("bench: portal pages");
@@ -177,6 +181,8 @@ async function main(): Promise<void> {
 
   printRows(rows);
   printChecks(checks);
+  console.log("\nthe same ratios from CPU time per request (yardstick µs / path µs), for the record:");
+  for (const r of cpuRatios) console.log(`  ${r.name.padEnd(70)}${r.value.toFixed(2).padStart(7)}`);
   const result = {
     date: startedAt.toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, loadAverageAtStart: loadAtStart, loadAverageAtEnd: os.loadavg(), node: process.version },
@@ -185,6 +191,7 @@ async function main(): Promise<void> {
     memory,
     rows,
     checks,
+    cpuRatios,
     pageWeights: weights,
     failures,
     ok: failures.length === 0 && checks.every((c) => c.pass),
