@@ -23,6 +23,8 @@ export const CONFIG = {
   scaleTweets: num("BENCH_SCALE_TWEETS", 1_000_000),
   timelineAuthors: num("BENCH_TIMELINE_AUTHORS", 10_000),
   timelineFollows: num("BENCH_TIMELINE_FOLLOWS", 200),
+  /** Clients registered with the peer (node-oidc-provider); the load rotates through them. */
+  peerClients: num("BENCH_PEER_CLIENTS", 50),
   skipScale: process.env.BENCH_SKIP_SCALE === "1",
   skipPageWeight: process.env.BENCH_SKIP_PAGE_WEIGHT === "1",
   cpuProf: process.env.BENCH_CPU_PROF === "1",
@@ -33,3 +35,7 @@ export const SEED_PASSWORD = "bench horse battery staple";
 export const REDIRECT_URI = "https://client.example/callback";
 export const CODE_VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 export const SCOPE = "tweet.read tweet.write users.read offline.access";
+
+/** The peer's clients (bench/peer.ts registers them, the load process rotates through them). */
+export const peerClients = (count = CONFIG.peerClients) =>
+  Array.from({ length: count }, (_, i) => ({ clientId: `peer-client-${i}`, clientSecret: `peer-secret-${i}-${"s".repeat(32)}` }));

@@ -39,9 +39,10 @@ const [poolsFile, baseUrl] = process.argv.slice(2);
 const pools = JSON.parse(fs.readFileSync(poolsFile!, "utf8")) as Pools;
 let plans: ReturnType<typeof buildWorkloads> | undefined;
 
-function run(msg: RunMessage): Promise<RunSummary> {
+async function run(msg: RunMessage): Promise<RunSummary> {
   plans ??= buildWorkloads(pools, baseUrl!, msg.connections);
   const plan: WorkloadPlan = plans[msg.workload]!({ path: msg.path, headers: msg.headers });
+  await plan.prepare?.(msg.url);
   let connection = 0;
   let seen = 0;
   let firstFailure: string | undefined;

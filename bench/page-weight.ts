@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
+import type { PortalSeed } from "./seed";
 
 export interface PageWeight {
   route: string;
@@ -49,4 +50,18 @@ export async function measurePageWeights(baseUrl: string, routes: Array<{ route:
   } finally {
     await browser.close();
   }
+}
+
+/** The routes whose weight the bench compares with the bare page (the first): every portal page, signed in where it needs it. */
+export function pageWeightRoutes(portal: PortalSeed, developerCookie: string, operatorCookie: string): Array<{ route: string; cookie?: string }> {
+  const a = `/apps/${portal.appId}`;
+  const consent = `/i/oauth2/authorize?response_type=code&client_id=${portal.clientId}&redirect_uri=${encodeURIComponent("https://client.example/callback")}&scope=tweet.read%20users.read&state=s&code_challenge=abc123abc123abc123abc123abc123abc123abc123a&code_challenge_method=plain`;
+  return [
+    { route: "/bench-bare-page-does-not-exist" }, // Next's 404: root layout only, no client component
+    { route: "/signin" },
+    { route: "/signup" },
+    ...["/dashboard", "/projects", "/projects/new", `/projects/${portal.projectId}`, "/apps/new", a, `${a}/keys`, `${a}/auth-settings`, "/settings/account", "/settings/connected-apps", "/teams", `/u/${portal.developer}`, consent].map((route) => ({ route, cookie: developerCookie })),
+    { route: "/admin?tab=apps", cookie: operatorCookie },
+    { route: "/developer/signup", cookie: operatorCookie },
+  ];
 }

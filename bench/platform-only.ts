@@ -3,10 +3,11 @@
  * bench/platform-server.ts (the platform app behind node:http, no Next, no build), with the same
  * seeding and load process. Prints req/s and the ratio to /api/health for each workload.
  *
- *   BENCH_APPS=200 npx tsx bench/platform-only.ts [workload …] [--cpu-prof] [--memory] [--reference]
+ *   BENCH_APPS=200 npx tsx bench/platform-only.ts [workload …] [--cpu-prof] [--memory] [--reference] [--peer]
  *
- * --reference also measures the issue's yardsticks (bench/reference-routes.ts): a Hono route
- * doing one indexed token lookup (refLookup) and one doing one insert (refInsert).
+ * --reference also measures the yardsticks (bench/reference-routes.ts): a Hono route doing one
+ * indexed token lookup (refLookup) and one doing one insert (refInsert). --peer starts the peer
+ * (bench/peer.ts, node-oidc-provider) and measures peerClientCredentials and peerIntrospect.
  * --timelines first fills the database with BENCH_SCALE_TWEETS Tweets (1M) of
  * BENCH_TIMELINE_AUTHORS accounts, each reader following BENCH_TIMELINE_FOLLOWS of them
  * (bench/timeline-bulk.ts), for the homeTimeline workload:
@@ -21,7 +22,7 @@ import os from "node:os";
 import path from "node:path";
 import { CONFIG } from "./config";
 import type { RunMessage, RunSummary } from "./load";
-import { freePort, ROOT, rssBytes } from "./server";
+import { cpuMicros, freePort, ROOT, rssBytes, startPeer } from "./server";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -29,9 +30,11 @@ async function main(): Promise<void> {
   const memory = args.includes("--memory");
   const reference = args.includes("--reference");
   const timelines = args.includes("--timelines");
+  const withPeer = args.includes("--peer") || args.some((a) => a.startsWith("peer"));
   const names = args.filter((a) => !a.startsWith("--"));
   const platform = ["clientCredentials", "introspect", "bearerMe", "oauth1Me", "refresh", "tweets"];
-  const workloads = names.length ? names : ["health", ...(reference ? ["refLookup", "refInsert"] : []), ...platform, "health"];
+  const yardsticks = [...(reference ? ["refLookup", "refInsert"] : []), ...(withPeer ? ["peerClientCredentials", "peerIntrospect"] : [])];
+  const workloads = names.length ? names : ["health", ...yardsticks, ...platform, ...yardsticks, "health"];
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "devportal-platform-"));
   process.env.DATA_DIR = dataDir;
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+  const peer = withPeer ? await startPeer() : undefined;
   const load = fork(path.join(ROOT, "bench", "load.ts"), [poolsFile, url], { execArgv: ["--import", "tsx"], stdio: "inherit" });
   await new Promise((r) => load.once("message", r));
   let id = 0;
@@ -82,7 +86,7 @@ async function main(): Promise<void> {
         else reject(new Error(m.message));
       };
       load.on("message", onMessage);
-      load.send({ connections: CONFIG.connections, url, ...msg, id: me });
+      load.send({ connections: CONFIG.connections, url: msg.workload.startsWith("peer") ? peer!.url : url, ...msg, id: me });
     });
 
   const MB = 1024 * 1024;
@@ -97,10 +101,14 @@ async function main(): Promise<void> {
     const results: Array<[string, RunSummary]> = [];
     for (const workload of workloads) {
       await run({ workload, duration: CONFIG.warmup });
+      const pid = workload.startsWith("peer") ? peer!.pid : server.pid!;
+      const cpu = cpuMicros(pid);
       const s = await run({ workload, duration: CONFIG.duration });
+      // Server CPU per answered request: less moved than req/s by other processes on a shared machine.
+      const cpuPerRequest = (cpuMicros(pid) - cpu) / s.requests;
       results.push([workload, s]);
       const bad = s.non2xx + s.errors + s.timeouts;
-      console.log(`${workload.padEnd(18)} ${s.rps.toFixed(0).padStart(6)} req/s  p50 ${s.p50} ms  p99 ${s.p99} ms${bad ? `  ${bad} FAILED (${s.firstFailure})` : ""}`);
+      console.log(`${workload.padEnd(18)} ${s.rps.toFixed(0).padStart(6)} req/s  p50 ${s.p50} ms  p99 ${s.p99} ms  server CPU ${cpuPerRequest.toFixed(0)} µs/request${bad ? `  ${bad} FAILED (${s.firstFailure})` : ""}`);
     }
     const health = results.filter(([w]) => w === "health").map(([, s]) => s.rps);
     if (health.length) {
@@ -109,6 +117,7 @@ async function main(): Promise<void> {
     }
   } finally {
     load.kill();
+    await peer?.stop();
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { peerClients } from "./config";
 import type { Pools } from "./seed";
 
 /** The subset of autocannon's request object the workloads set. */
@@ -18,6 +19,8 @@ export interface WorkloadPlan {
   perConnection?: (index: number) => BenchRequest[];
   /** After a run: forget state that a cut-off in-flight request may have spent. */
   afterRun?: () => void;
+  /** Before a run (warm-up and measured each): get what the requests present, from the target itself. */
+  prepare?: (url: string) => Promise<void>;
 }
 
 const FORM = "application/x-www-form-urlencoded";
@@ -157,6 +160,31 @@ export function buildWorkloads(pools: Pools, baseUrl: string, connections: numbe
     ];
   };
 
+  // The peer (bench/peer.ts): the same two requests to node-oidc-provider's endpoints.
+  const peer = rotate(peerClients());
+  let peerToken: () => PeerToken = () => {
+    throw new Error("peer tokens not minted");
+  };
+  const peerClientCredentials: BenchRequest = {
+    ...clientCredentials,
+    path: "/token",
+    setupRequest: (req) => {
+      const c = peer();
+      req.headers = { ...req.headers, authorization: basic(c.clientId, c.clientSecret) };
+      return req;
+    },
+  };
+  const peerIntrospection: BenchRequest = {
+    ...introspection,
+    path: "/token/introspection",
+    setupRequest: (req) => {
+      const t = peerToken();
+      req.headers = { ...req.headers, authorization: basic(t.clientId, t.clientSecret) };
+      req.body = `token=${encodeURIComponent(t.token)}`;
+      return req;
+    },
+  };
+
   const plans: Record<string, (extra: { path?: string; headers?: Record<string, string> }) => WorkloadPlan> = {
     health: () => ({ requests: [{ method: "GET", path: "/api/health" }] }),
     page: ({ path, headers }) => ({ requests: [{ method: "GET", path, headers }] }),
@@ -175,8 +203,34 @@ export function buildWorkloads(pools: Pools, baseUrl: string, connections: numbe
     // Calibration (bench/reference-routes.ts, platform-only --reference): one lookup, one insert.
     refLookup: () => ({ requests: [{ ...bearerMe, path: "/bench/reference/lookup" }] }),
     refInsert: () => ({ requests: [{ method: "POST", path: "/bench/reference/insert" }] }),
+    peerClientCredentials: () => ({ requests: [peerClientCredentials] }),
+    peerIntrospect: () => ({
+      // Fresh tokens before each run: the peer's in-memory store keeps the last 1,000 (LRU).
+      prepare: async (url) => void (peerToken = rotate(await mintPeerTokens(url))),
+      requests: [peerIntrospection],
+    }),
     // The memory run: the platform's hot paths, reads and writes, in turn.
     mix: () => ({ requests: [bearerMe, clientCredentials, introspection, oauth1Me, tweet] }),
   };
   return plans;
+}
+
+interface PeerToken {
+  clientId: string;
+  clientSecret: string;
+  token: string;
+}
+
+/** One access token per peer client (client_credentials), checked active by introspection once. */
+async function mintPeerTokens(url: string): Promise<PeerToken[]> {
+  const post = async (path: string, c: { clientId: string; clientSecret: string }, body: string) => {
+    const res = await fetch(`${url}${path}`, { method: "POST", headers: { authorization: basic(c.clientId, c.clientSecret), "content-type": FORM }, body });
+    if (!res.ok) throw new Error(`peer ${path}: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()) as { access_token?: string; active?: boolean };
+  };
+  const tokens: PeerToken[] = [];
+  for (const c of peerClients()) tokens.push({ ...c, token: (await post("/token", c, "grant_type=client_credentials")).access_token! });
+  const check = await post("/token/introspection", tokens[0]!, `token=${encodeURIComponent(tokens[0]!.token)}`);
+  if (check.active !== true) throw new Error("peer: a fresh token does not introspect as active");
+  return tokens;
 }

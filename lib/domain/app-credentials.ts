@@ -13,6 +13,7 @@ import {
   safeEqual,
   secretHint,
 } from "@/lib/credentials";
+import { AuthCacheRegion, secretDigest } from "./auth-cache";
 import { preparedFor } from "./prepared";
 
 export type App = typeof apps.$inferSelect;
@@ -123,11 +124,16 @@ export function endGracePeriod(tx: DbOrTx, appId: string, kind: "consumer" | "cl
   );
 }
 
+const consumers = new AuthCacheRegion<{ app: PlatformApp; secret: string; expiresAt: number | null }>("consumer keys", 20_000);
+
 /** The App and decrypted consumer secret for an API Key (current, or within its grace period). */
 export function findConsumer(db: DbOrTx, apiKey: string, now = Date.now()): { app: PlatformApp; secret: string } | null {
+  const cache = consumers.in(db);
+  const hit = cache?.get(apiKey);
+  if (hit && (hit.expiresAt === null || hit.expiresAt > now)) return hit;
   const query = preparedFor(db, "credentials.consumer", () =>
     db
-      .select({ app: platformAppColumns, secretEnc: credentials.secretEnc })
+      .select({ app: platformAppColumns, secretEnc: credentials.secretEnc, expiresAt: credentials.expiresAt })
       .from(credentials)
       .innerJoin(apps, eq(apps.id, credentials.appId))
       .where(and(eq(credentials.kind, "consumer"), eq(credentials.lookup, sql.placeholder("apiKey")), live(sql.placeholder("now"))))
@@ -135,7 +141,8 @@ export function findConsumer(db: DbOrTx, apiKey: string, now = Date.now()): { ap
   );
   const row = query.get({ apiKey, now });
   if (!row?.secretEnc) return null;
-  return { app: row.app, secret: decrypt(row.secretEnc, consumerAad(row.app.id)) };
+  const found = { app: row.app, secret: decrypt(row.secretEnc, consumerAad(row.app.id)), expiresAt: row.expiresAt };
+  return cache ? consumers.remember(cache, apiKey, found) : found;
 }
 
 /** The App whose app-only bearer token this is, or null. */
@@ -149,8 +156,13 @@ export function findAppByBearer(db: DbOrTx, token: string): App | null {
   return row?.app ?? null;
 }
 
+const currentBearers = new AuthCacheRegion<string>("current bearer tokens", 20_000);
+
 /** The App's current bearer token in plaintext (client_credentials hands the same one out again). */
 export function currentBearerToken(db: DbOrTx, appId: string): string | null {
+  const cache = currentBearers.in(db);
+  const hit = cache?.get(appId);
+  if (hit !== undefined) return hit;
   const query = preparedFor(db, "credentials.currentBearer", () =>
     db
       .select({ secretEnc: credentials.secretEnc })
@@ -159,7 +171,9 @@ export function currentBearerToken(db: DbOrTx, appId: string): string | null {
       .prepare(),
   );
   const row = query.get({ appId });
-  return row?.secretEnc ? decrypt(row.secretEnc, bearerAad(appId)) : null;
+  if (!row?.secretEnc) return null;
+  const token = decrypt(row.secretEnc, bearerAad(appId));
+  return cache ? currentBearers.remember(cache, appId, token) : token;
 }
 
 /** The App's registered callback URLs (OAuth 1.0a request_token checks oauth_callback against them). */
@@ -167,12 +181,19 @@ export function callbackUrlsOf(db: DbOrTx, appId: string): string[] {
   return db.select({ callbackUrls: apps.callbackUrls }).from(apps).where(eq(apps.id, appId)).get()?.callbackUrls ?? [];
 }
 
+const clients = new AuthCacheRegion<PlatformApp>("OAuth 2.0 clients", 20_000);
+
 /** The App with this OAuth 2.0 Client ID as the token endpoints see it (the consent page reads the whole row). */
 export function findClient(db: DbOrTx, clientId: string): PlatformApp | null {
+  const cache = clients.in(db);
+  const hit = cache?.get(clientId);
+  if (hit) return hit;
   const query = preparedFor(db, "apps.clientByClientId", () =>
     db.select(platformAppColumns).from(apps).where(eq(apps.clientId, sql.placeholder("clientId"))).prepare(),
   );
-  return query.get({ clientId }) ?? null;
+  const app = query.get({ clientId });
+  if (!app) return null;
+  return cache ? clients.remember(cache, clientId, app) : app;
 }
 
 export function findAppByClientId(db: DbOrTx, clientId: string): App | null {
@@ -180,20 +201,36 @@ export function findAppByClientId(db: DbOrTx, clientId: string): App | null {
   return query.get({ clientId }) ?? null;
 }
 
-/** Constant-time check of a Client Secret against the App's current (and grace-period) secrets. */
+/** Secrets that verified, per App: their digest (never the secret) and when their credential ends. */
+const clientSecrets = new AuthCacheRegion<Array<{ digest: string; expiresAt: number | null }>>("client secrets", 20_000);
+
+/**
+ * Constant-time check of a Client Secret against the App's current (and grace-period) secrets.
+ * A secret that verified is remembered by its digest with its credential's end (./auth-cache.ts);
+ * one that matches nothing remembered is always checked against the database again (it may have
+ * been issued since).
+ */
 export function verifyClientSecret(db: DbOrTx, appId: string, secret: string, now = Date.now()): boolean {
+  const cache = clientSecrets.in(db);
+  const known = cache?.get(appId);
+  const digest = known || cache ? secretDigest(secret) : "";
+  if (known) {
+    let ok = false;
+    for (const k of known) ok = (safeEqual(k.digest, digest) && (k.expiresAt === null || k.expiresAt > now)) || ok;
+    if (ok) return true;
+  }
   const hash = keyedHash(secret);
   const query = preparedFor(db, "credentials.clientSecrets", () =>
     db
-      .select({ lookup: credentials.lookup })
+      .select({ lookup: credentials.lookup, expiresAt: credentials.expiresAt })
       .from(credentials)
       .where(and(eq(credentials.appId, sql.placeholder("appId")), eq(credentials.kind, "client_secret"), live(sql.placeholder("now"))))
       .prepare(),
   );
-  const rows = query.all({ appId, now });
-  let ok = false;
-  for (const r of rows) ok = safeEqual(r.lookup, hash) || ok;
-  return ok;
+  let match: { expiresAt: number | null } | null = null;
+  for (const r of query.all({ appId, now })) if (safeEqual(r.lookup, hash)) match = r;
+  if (match && cache) clientSecrets.remember(cache, appId, [...(known ?? []), { digest, expiresAt: match.expiresAt }]);
+  return match !== null;
 }
 
 export interface CredentialHint {

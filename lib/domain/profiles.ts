@@ -2,6 +2,7 @@ import { and, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { DbOrTx } from "@/db/types";
 import { follows, users } from "@/db/schema";
+import { AuthCacheRegion } from "./auth-cache";
 import { preparedFor } from "./prepared";
 
 /** A user's public profile row (everything but the password hash), with the automated-account label. */
@@ -20,9 +21,17 @@ function selectProfile(db: DbOrTx) {
     .leftJoin(manager, eq(manager.id, users.automatedByUserId));
 }
 
+/** Profiles by id, kept exact by the users table's epoch triggers (see ./auth-cache.ts): users/me reads one on every call. */
+const profilesById = new AuthCacheRegion<ProfileUser>("profiles", 50_000);
+
 export function findProfileById(db: DbOrTx, id: string): ProfileUser | null {
+  const cache = profilesById.in(db);
+  const hit = cache?.get(id);
+  if (hit) return hit;
   const query = preparedFor(db, "profiles.byId", () => selectProfile(db).where(eq(users.id, sql.placeholder("id"))).prepare());
-  return query.get({ id }) ?? null;
+  const profile = query.get({ id });
+  if (!profile) return null;
+  return cache ? profilesById.remember(cache, id, profile) : profile;
 }
 
 /** Profiles by id (unknown ids are left out), for a page's includes. */

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
 import { authorizations, oauth1Tokens, oauth2Grants, type Permission } from "@/db/schema";
 import { decrypt, encrypt, generateAccessToken, generateAccessTokenSecret, secretHint } from "@/lib/credentials";
+import { AuthCacheRegion } from "./auth-cache";
 import { preparedFor } from "./prepared";
 
 const tokenAad = (token: string) => `oauth1-token:${token}`;
@@ -28,8 +29,13 @@ export interface OAuth1TokenRecord {
   source: "portal" | "oauth";
 }
 
-/** Looks up an access token; the secret is decrypted for HMAC-SHA1 verification. */
+const oauth1AccessTokens = new AuthCacheRegion<OAuth1TokenRecord>("OAuth 1.0a access tokens", 50_000);
+
+/** Looks up an access token; the secret is decrypted for HMAC-SHA1 verification. Remembered (lib/domain/auth-cache.ts). */
 export function findOAuth1AccessToken(db: DbOrTx, token: string): OAuth1TokenRecord | null {
+  const cache = oauth1AccessTokens.in(db);
+  const hit = cache?.get(token);
+  if (hit) return hit;
   const query = preparedFor(db, "oauth1.accessToken", () =>
     db
       .select({
@@ -46,8 +52,9 @@ export function findOAuth1AccessToken(db: DbOrTx, token: string): OAuth1TokenRec
   );
   const row = query.get({ token });
   if (!row) return null;
-  const { secretEnc, ...record } = row;
-  return { ...record, secret: decrypt(secretEnc, tokenAad(token)) };
+  const { secretEnc, ...rest } = row;
+  const record = { ...rest, secret: decrypt(secretEnc, tokenAad(token)) };
+  return cache ? oauth1AccessTokens.remember(cache, token, record) : record;
 }
 
 export function deleteOAuth1AccessToken(tx: DbOrTx, token: string): boolean {

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import type { Permission } from "@/db/schema";
 import { findConsumer, type PlatformApp } from "@/lib/domain/app-credentials";
+import { writeOutsideCache } from "@/lib/domain/auth-cache";
 import { findOAuth1AccessToken, type OAuth1TokenRecord } from "@/lib/domain/user-tokens";
 import {
   checkProtocolParams,
@@ -63,7 +64,8 @@ export function verifySignedRequest<K extends TokenKind>(
 
   if (!signedBy(req, consumer.secret, tokenSecret)) throw oauth1Error(32);
   if (app.status === "suspended") throw oauth1Error(416);
-  if (!consumeNonce(db, req.consumerKey, req.nonce, req.timestamp, now)) throw oauth1Error(32);
+  // The nonce table is no cached answer's source: the call's later lookups keep this turn's epoch check.
+  if (!writeOutsideCache(db, () => consumeNonce(db, req.consumerKey, req.nonce, req.timestamp, now))) throw oauth1Error(32);
   return { req, app, ...extra } as Result<K>;
 }
 

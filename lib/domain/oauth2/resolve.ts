@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
 import { apps, credentials, oauth2Grants, oauth2Tokens, users } from "@/db/schema";
 import { platformAppColumns, type PlatformApp } from "@/lib/domain/app-credentials";
+import { authCache, AuthCacheRegion, secretDigest } from "@/lib/domain/auth-cache";
 import { keyedHash } from "@/lib/credentials";
 import { preparedFor } from "@/lib/domain/prepared";
 import { splitScope } from "@/lib/oauth2/scopes";
@@ -49,16 +50,32 @@ const accessTokenQuery = (db: DbOrTx) =>
       .prepare(),
   );
 
+const accessTokens = new AuthCacheRegion<ResolvedToken>("OAuth 2.0 access tokens", 50_000);
+const appOnlyBearers = new AuthCacheRegion<ResolvedToken>("app-only bearer tokens", 20_000);
+
 /**
  * An OAuth 2.0 user access token (Authorization: Bearer …) → App, user and granted scopes, or
  * null when unknown, expired, revoked, its grant was replaced, or the App has OAuth 2.0 switched
  * off. Suspended Apps still resolve: the API answers them with its own 403, not a 401.
+ * Answers are remembered by the token's digest (lib/domain/auth-cache.ts); expiry is checked on
+ * every use.
  */
 export function resolveOAuth2AccessToken(db: DbOrTx, token: string, now = Date.now()): ResolvedToken | null {
   if (token.length === 0 || token.length > 512) return null;
+  const digest = secretDigest(token);
+  const cache = accessTokens.in(db);
+  return cachedAccessToken(cache, digest, now) ?? lookUpAccessToken(db, cache, token, digest, now);
+}
+
+function cachedAccessToken(cache: Map<string, ResolvedToken> | null, digest: string, now: number): ResolvedToken | null {
+  const hit = cache?.get(digest);
+  return hit && hit.expiresAt! > now ? hit : null;
+}
+
+function lookUpAccessToken(db: DbOrTx, cache: Map<string, ResolvedToken> | null, token: string, digest: string, now: number): ResolvedToken | null {
   const row = accessTokenQuery(db).get({ hash: keyedHash(token), now });
   if (!row || !row.app.oauth2Enabled) return null;
-  return {
+  const resolved: ResolvedToken = {
     kind: "oauth2-user",
     app: row.app,
     user: row.user,
@@ -66,7 +83,18 @@ export function resolveOAuth2AccessToken(db: DbOrTx, token: string, now = Date.n
     expiresAt: row.expiresAt,
     issuedAt: row.createdAt,
   };
+  return cache ? accessTokens.remember(cache, digest, resolved) : resolved;
 }
+
+const appOnlyBearerQuery = (db: DbOrTx) =>
+  preparedFor(db, "credentials.appOnlyBearer", () =>
+    db
+      .select({ app: platformAppColumns, createdAt: credentials.createdAt })
+      .from(credentials)
+      .innerJoin(apps, eq(apps.id, credentials.appId))
+      .where(and(eq(credentials.kind, "bearer"), eq(credentials.lookup, sql.placeholder("hash"))))
+      .prepare(),
+  );
 
 /**
  * An app-only bearer token → its App, or null once invalidated or regenerated. Accepts the token
@@ -74,18 +102,33 @@ export function resolveOAuth2AccessToken(db: DbOrTx, token: string, now = Date.n
  */
 export function resolveBearer(db: DbOrTx, token: string): ResolvedToken | null {
   if (token.length === 0 || token.length > 512) return null;
-  const find = (value: string) =>
-    db
-      .select({ app: platformAppColumns, createdAt: credentials.createdAt })
-      .from(credentials)
-      .innerJoin(apps, eq(apps.id, credentials.appId))
-      .where(and(eq(credentials.kind, "bearer"), eq(credentials.lookup, keyedHash(value))))
-      .get();
-  const row = find(token) ?? (/[+/=]/.test(token) ? find(encodeURIComponent(token)) : undefined);
-  return row ? { kind: "app-only", app: row.app, scopes: [], expiresAt: null, issuedAt: row.createdAt } : null;
+  const digest = secretDigest(token);
+  const cache = appOnlyBearers.in(db);
+  return cache?.get(digest) ?? lookUpBearer(db, cache, token, digest);
 }
 
-/** Either kind of bearer credential: OAuth 2.0 user token first, then app-only bearer. */
+function lookUpBearer(db: DbOrTx, cache: Map<string, ResolvedToken> | null, token: string, digest: string): ResolvedToken | null {
+  const query = appOnlyBearerQuery(db);
+  const row = query.get({ hash: keyedHash(token) }) ?? (/[+/=]/.test(token) ? query.get({ hash: keyedHash(encodeURIComponent(token)) }) : undefined);
+  if (!row) return null;
+  const resolved: ResolvedToken = { kind: "app-only", app: row.app, scopes: [], expiresAt: null, issuedAt: row.createdAt };
+  return cache ? appOnlyBearers.remember(cache, digest, resolved) : resolved;
+}
+
+/**
+ * Either kind of bearer credential: OAuth 2.0 user token first, then app-only bearer. Both
+ * caches are asked before either database lookup.
+ */
 export function resolveBearerCredential(db: DbOrTx, token: string, now = Date.now()): ResolvedToken | null {
-  return resolveOAuth2AccessToken(db, token, now) ?? resolveBearer(db, token);
+  if (token.length === 0 || token.length > 512) return null;
+  const digest = secretDigest(token);
+  const cache = authCache(db);
+  const users = cache?.region(accessTokens) ?? null;
+  const apps = cache?.region(appOnlyBearers) ?? null;
+  return (
+    cachedAccessToken(users, digest, now) ??
+    apps?.get(digest) ??
+    lookUpAccessToken(db, users, token, digest, now) ??
+    lookUpBearer(db, apps, token, digest)
+  );
 }
