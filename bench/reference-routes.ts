@@ -6,10 +6,11 @@ import { keyedHash } from "@/lib/credentials";
 import { header } from "@/lib/platform/request";
 
 /**
- * Calibration routes for bench/platform-only.ts (`--reference`), never part of the product:
- * the issue's yardsticks on this machine — a Hono route doing one indexed SQLite token lookup,
- * and one doing one insert — served by the same listener as the platform, so their ratios to
- * /api/health show what the budgets leave for a real path's own work.
+ * The yardsticks of the bench's ratio budgets (bench/budgets.ts), never part of the product: a
+ * Hono route doing one keyed hash and one indexed SQLite token lookup, and one doing one insert.
+ * `npm run bench` serves them from its server process on a second port (bench/server-probe.ts),
+ * bench/platform-only.ts `--reference` beside the platform; either way behind the platform's
+ * listener, so that a path's ratio to them shows what its own work costs.
  */
 export function addReferenceRoutes(app: Hono): void {
   const db = getDb();

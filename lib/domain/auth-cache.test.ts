@@ -93,6 +93,16 @@ describe("authentication cache", () => {
     expect(authCacheSizes(rebuilt)).toEqual({});
   });
 
+  it("without its epoch row the cache answers nothing from memory", async () => {
+    warm();
+    await nextTurn();
+    db.$client.exec("DELETE FROM auth_epoch; UPDATE oauth2_tokens SET revoked_at = 1");
+    expect(resolveOAuth2AccessToken(db, access)).toBeNull();
+    expect(resolveOAuth2AccessToken(db, access)).toBeNull();
+    await nextTurn();
+    expect(resolveOAuth2AccessToken(db, access)).toBeNull();
+  });
+
   it("revocation: an OAuth 2.0 access token revoked (RFC 7009) stops on the next lookup", async () => {
     warm();
     revokeToken(db, app, access);

@@ -103,6 +103,11 @@ class ConnectionCache {
     if (checkedBefore && this.changesAtCheck !== null) this.changesAtCheck = this.readChanges.get() as number;
   }
 
+  /** Makes the next use read the epoch again, whatever this turn saw. */
+  forget(): void {
+    this.changesAtCheck = null;
+  }
+
   /** Whether the epoch was read in this turn with no write of this connection since. */
   checkedInTurn(): boolean {
     return this.changesAtCheck !== null && this.readChanges.get() === this.changesAtCheck;
@@ -132,7 +137,11 @@ export function authCache(db: DbOrTx): ConnectionCache | null {
   if (cache === null) return null;
   if (!cache.stale()) return cache;
   const epoch = cache.readEpoch.get() as number | undefined;
-  if (epoch === undefined) return null;
+  if (epoch === undefined) {
+    cache.forget(); // no epoch row: no answer from memory, in this turn or later, until there is one
+    for (const entries of cache.regions.values()) entries.clear();
+    return null;
+  }
   if (epoch !== cache.epoch) {
     for (const entries of cache.regions.values()) entries.clear();
     cache.epoch = epoch;
@@ -169,7 +178,7 @@ function deepFreeze<V>(value: V): V {
  */
 export const secretDigest = (secret: string): string => hash("sha256", secret, "base64");
 
-/** How many answers a database's cache holds now, by region (tests and the bench's memory figures). */
+/** How many answers a database's cache holds now, by region (tests). */
 export function authCacheSizes(db: DbOrTx): Record<string, number> {
   const cache = caches.get(clientOf(db));
   return Object.fromEntries([...(cache?.regions ?? [])].map(([name, entries]) => [name, entries.size]));
