@@ -5,13 +5,11 @@
  * "Something went wrong" (the wrapper's answer to an unexpected exception), never console.error,
  * and a refusal leaves every table as it was. Seeded and bounded (FC_SEED, FC_ACTION_RUNS).
  */
-import fs from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import type { CurrentUser } from "@/lib/server/session";
-import { ACTIONS, type Action } from "./action-matrix";
+import { ACTIONS, discoverServerActions, type Action } from "./action-matrix";
 import { changedTables, snapshot } from "./db-snapshot";
 import { buildPortalFixture, IDENTITIES, type PortalFixture, type SignedIn } from "./portal-fixture";
 
@@ -29,28 +27,14 @@ vi.mock("@/lib/server/session", () => ({ ACCOUNT_COOKIE: "dp-account", getCurren
 const SEED = Number(process.env.FC_SEED ?? 20_260_601);
 const RUNS = Number(process.env.FC_ACTION_RUNS ?? 25);
 const GENERIC_FAILURE = "Something went wrong. Try again.";
-const ROOT = path.resolve(__dirname, "../..");
 
 let fx: PortalFixture;
 const actions = new Map<string, Action>();
 let errorSpy: ReturnType<typeof vi.spyOn>;
 
-function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return walk(p);
-    return /\.tsx?$/.test(e.name) ? [p] : [];
-  });
-}
-
 beforeAll(async () => {
   fx = await buildPortalFixture();
-  for (const file of walk(path.join(ROOT, "app"))) {
-    if (!/^["']use server["']/.test(fs.readFileSync(file, "utf8").trimStart())) continue;
-    for (const [name, value] of Object.entries((await import(file)) as Record<string, unknown>)) {
-      if (typeof value === "function") actions.set(name, value as Action);
-    }
-  }
+  for (const [name, action] of await discoverServerActions()) actions.set(name, action);
   errorSpy = vi.spyOn(console, "error");
 }, 60_000);
 

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect } from "vitest";
 import type { Db } from "@/db/client";
 import { CALLBACK, SEED_PASSWORD, type Identity, type PortalFixture } from "./portal-fixture";
@@ -164,3 +166,25 @@ export const ACTIONS: Record<string, MatrixRow> = {
 };
 
 
+
+const APP_ROOT = path.resolve(__dirname, "../../app");
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return /\.tsx?$/.test(e.name) ? [p] : [];
+  });
+}
+
+/** Every exported function of every "use server" module under app/, by name (the public endpoints a test must cover). */
+export async function discoverServerActions(): Promise<Map<string, Action>> {
+  const actions = new Map<string, Action>();
+  for (const file of sourceFiles(APP_ROOT)) {
+    if (!/^["']use server["']/.test(fs.readFileSync(file, "utf8").trimStart())) continue;
+    for (const [name, value] of Object.entries((await import(file)) as Record<string, unknown>)) {
+      if (typeof value === "function") actions.set(name, value as Action);
+    }
+  }
+  return actions;
+}

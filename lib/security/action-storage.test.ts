@@ -5,13 +5,11 @@
  * the OAuth 2.0 consent decision say the same. Commit-time failures (a full disk) are covered over
  * HTTP against the real server by `npm run test:crash`.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { clearStorageTrouble, STORAGE_UNAVAILABLE_MESSAGE } from "@/lib/domain/storage-health";
 import type { CurrentUser } from "@/lib/server/session";
-import { ACTIONS, classify, type Action } from "./action-matrix";
+import { ACTIONS, classify, discoverServerActions, type Action } from "./action-matrix";
 import { changedTables, snapshot } from "./db-snapshot";
 import { buildPortalFixture, CALLBACK, IDENTITIES, SEED_PASSWORD, type Identity, type PortalFixture } from "./portal-fixture";
 
@@ -26,7 +24,6 @@ vi.mock("next/headers", () => ({
 vi.mock("@/db/client", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: () => holder.db }));
 vi.mock("@/lib/server/session", () => ({ ACCOUNT_COOKIE: "dp-account", getCurrentUser: async () => holder.current }));
 
-const ROOT = path.resolve(__dirname, "../..");
 /** Actions that write nothing when they succeed. */
 const WRITES_NOTHING = new Set(["switchAccountAction"]);
 
@@ -34,22 +31,9 @@ let fx: PortalFixture;
 const actions = new Map<string, Action>();
 let errorSpy: ReturnType<typeof vi.spyOn>;
 
-function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return walk(p);
-    return /\.tsx?$/.test(e.name) ? [p] : [];
-  });
-}
-
 beforeAll(async () => {
   fx = await buildPortalFixture();
-  for (const file of walk(path.join(ROOT, "app"))) {
-    if (!/^["']use server["']/.test(fs.readFileSync(file, "utf8").trimStart())) continue;
-    for (const [name, value] of Object.entries((await import(file)) as Record<string, unknown>)) {
-      if (typeof value === "function") actions.set(name, value as Action);
-    }
-  }
+  for (const [name, action] of await discoverServerActions()) actions.set(name, action);
   errorSpy = vi.spyOn(console, "error");
 }, 60_000);
 

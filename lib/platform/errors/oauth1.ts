@@ -1,6 +1,6 @@
+import { v1Errors } from "@/lib/api/problems";
 import { OAuth1Error, oauth1ErrorResponse, type OAuth1Failure } from "@/lib/oauth1";
 import type { EdgeRequest, ErrorFamily } from "../endpoint";
-import { v1Error } from "../problems";
 import { jsonResponse } from "../responses";
 import { faultAnswer } from "./shapes";
 
@@ -16,7 +16,7 @@ const badAuthentication = (req: EdgeRequest) => oauth1Failure(req, { kind: "code
 export const oauth1Family: ErrorFamily = {
   answer: (err, req) => (err instanceof OAuth1Error ? oauth1Failure(req, err.failure) : null),
   badRequest: (_read, req) => badAuthentication(req),
-  rateLimited: (retryAfterS) => jsonResponse(v1Error(88, "Rate limit exceeded"), { status: 429, headers: { "retry-after": String(retryAfterS) } }),
+  rateLimited: (retryAfterS) => jsonResponse(v1Errors.rateLimited().body, { status: 429, headers: { "retry-after": String(retryAfterS) } }),
   invalidParams: (_issues, req) => badAuthentication(req),
   fault: (err, req) => faultAnswer("v1", err, req, "oauth1 endpoint"),
 };
